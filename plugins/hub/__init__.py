@@ -1,0 +1,27 @@
+"""Rut to Groove's Pelican plugin: tip cards, themes, the search index and the quiz."""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .generator import HubGenerator
+
+
+def get_generators(pelican_object):
+    """Add the hub's generator to Pelican's list."""
+    return HubGenerator
+
+
+def finalize_hub(generators):
+    """Once every generator has read its content, check it all and build the catalog."""
+    hub = next(g for g in generators if isinstance(g, HubGenerator))
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    hub.finalize(list(articles.articles), list(pages.pages) + list(pages.hidden_pages))
+
+
+def register():
+    """Connect the plugin's receivers to Pelican's signals."""
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(finalize_hub)

@@ -1,0 +1,99 @@
+"""The catalog: themes, tips and articles cross-referenced once, for every template to read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping, Sequence
+
+from .metadata import split_list, split_sources
+from .related import related_tips
+from .themes import Theme
+from .tipcards import TipCard
+
+STARTER_COUNT = 6
+
+
+@dataclass(frozen=True)
+class HubCatalog:
+    """Read-only lookups between themes, tip cards and articles, keyed by URL or slug."""
+
+    themes: tuple[Theme, ...]
+    tips: tuple[TipCard, ...]
+    starter_tips: tuple[TipCard, ...]
+    themes_by_slug: Mapping[str, Theme]
+    tips_by_theme: Mapping[str, tuple[TipCard, ...]]
+    articles_by_theme: Mapping[str, tuple[Any, ...]]
+    item_themes: Mapping[str, tuple[Theme, ...]] = field(repr=False)
+    related: Mapping[str, tuple[TipCard, ...]] = field(repr=False)
+    item_sources: Mapping[str, tuple[str, ...]] = field(repr=False, default_factory=dict)
+
+    def theme(self, slug: str) -> Theme:
+        """Return the theme with this slug."""
+        return self.themes_by_slug[slug]
+
+    def themes_of(self, item: Any) -> tuple[Theme, ...]:
+        """Return the themes of a tip card or article, in the order the editor listed them."""
+        return self.item_themes.get(item.url, ())
+
+    def sources_of(self, item: Any) -> tuple[str, ...]:
+        """Return who the ideas in a tip card or article come from."""
+        return self.item_sources.get(item.url, ())
+
+    def related_to(self, item: Any) -> tuple[TipCard, ...]:
+        """Return the tip cards related to a tip card or article."""
+        return self.related.get(item.url, ())
+
+    def tips_in(self, slug: str) -> tuple[TipCard, ...]:
+        """Return every tip tagged with a theme, sorted by title."""
+        return self.tips_by_theme.get(slug, ())
+
+    def articles_in(self, slug: str) -> tuple[Any, ...]:
+        """Return every article tagged with a theme, newest first."""
+        return self.articles_by_theme.get(slug, ())
+
+    def tips_led_by(self, slug: str) -> tuple[TipCard, ...]:
+        """Return the tips whose main (first) theme is this one, for the grouped tip index."""
+        return tuple(tip for tip in self.tips_in(slug) if tip.main_theme == slug)
+
+
+def _pick_starters(themes: Sequence[Theme], tips_by_theme: Mapping[str, tuple[TipCard, ...]]) -> tuple[TipCard, ...]:
+    """One easy tip led by each theme in taxonomy order, for a reader who arrives stuck."""
+    starters: list[TipCard] = []
+    for theme in themes:
+        led = [tip for tip in tips_by_theme.get(theme.slug, ()) if tip.main_theme == theme.slug]
+        led.sort(key=lambda tip: (tip.effort != "easy", tip.title))
+        if led:
+            starters.append(led[0])
+    return tuple(starters[:STARTER_COUNT])
+
+
+def build_catalog(themes: Sequence[Theme], tips: Sequence[TipCard], articles: Sequence[Any], related_count: int = 3) -> HubCatalog:
+    """Cross-reference checked themes, tips and Pelican articles into a catalog."""
+    by_slug = {theme.slug: theme for theme in themes}
+    tips = sorted(tips, key=lambda tip: (tip.title.lower(), tip.slug))
+    tips_by_theme = {theme.slug: tuple(tip for tip in tips if theme.slug in tip.themes) for theme in themes}
+    article_themes = {article.url: split_list(article.metadata.get("themes")) for article in articles}
+    articles_by_theme = {
+        theme.slug: tuple(article for article in articles if theme.slug in article_themes[article.url]) for theme in themes
+    }
+    item_themes = {tip.url: tuple(by_slug[s] for s in tip.themes) for tip in tips}
+    item_themes.update({url: tuple(by_slug[s] for s in slugs if s in by_slug) for url, slugs in article_themes.items()})
+    related = {tip.url: related_tips(tip.slug, tip.themes, tips, related_count) for tip in tips}
+    related.update(
+        {url: related_tips(f"article:{url}", slugs, tips, related_count) for url, slugs in article_themes.items()}
+    )
+    return HubCatalog(
+        themes=tuple(themes),
+        tips=tuple(tips),
+        starter_tips=_pick_starters(themes, tips_by_theme),
+        themes_by_slug=MappingProxyType(by_slug),
+        tips_by_theme=MappingProxyType(tips_by_theme),
+        articles_by_theme=MappingProxyType(articles_by_theme),
+        item_themes=MappingProxyType(item_themes),
+        related=MappingProxyType(related),
+        item_sources=MappingProxyType(
+            {tip.url: tip.sources for tip in tips}
+            | {article.url: split_sources(article.metadata.get("source")) for article in articles}
+        ),
+    )

@@ -1,0 +1,188 @@
+"""The hub's Pelican generator: reads tip cards and themes, then writes their pages.
+
+Tips are read by this generator, not as Pelican articles with their own template. Articles
+are dated blog posts: they would need a date, land in the article feed, the archives and the
+home page's list, and Pelican would paginate and categorise them. A generator of our own
+reads ``content/tips/`` with Pelican's readers (so Markdown, metadata and ``{filename}`` links
+behave exactly as for articles), validates every card, and writes tips to their own URLs and
+their own feed, without replacing Pelican's writer.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from .catalog import HubCatalog, build_catalog
+from .links import broken_links
+from .metadata import check_metadata, duplicate_slug_problems, split_list
+from .problems import ContentProblem, raise_if_any
+from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
+from .search_index import SearchFiles, build_search_files, document_for, to_json_bytes
+from .settings import hub_settings
+from .themes import Theme, load_themes
+from .tipcards import Tip, tip_card_from_content
+from .vendor import copy_vendor_files, missing_vendor_files
+
+
+class HubGenerator(Generator):
+    """Reads tip cards and the theme taxonomy; writes tip, tip-index and theme pages."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["settings"] = hub_settings(kwargs["settings"])
+        super().__init__(*args, **kwargs)
+        for key, value in self.settings.items():
+            if key.startswith("HUB_"):
+                self.context.setdefault(key, value)
+        self.node_modules = Path(self.settings["HUB_NODE_MODULES"])
+        if not self.node_modules.is_absolute():
+            self.node_modules = Path(self.path).parent / self.node_modules
+        self.search_files: SearchFiles | None = None
+        self.themes: tuple[Theme, ...] = ()
+        self.tip_contents: list[Tip] = []
+        self.problems: list[ContentProblem] = []
+        self.catalog: HubCatalog | None = None
+        self.quiz: Quiz | None = None
+
+    def _display_path(self, relative: str) -> str:
+        """Path shown to editors: from the project folder, e.g. content/tips/x.md."""
+        return os.path.relpath(os.path.join(self.path, relative), os.path.dirname(self.path))
+
+    def generate_context(self) -> None:
+        """Read the taxonomy and every tip card; problems are kept for finalize()."""
+        themes_file = self.settings["HUB_THEMES_FILE"]
+        self.themes, self.problems = load_themes(
+            Path(self.path, themes_file), self._display_path(themes_file), self.settings["HUB_THEME_URL"]
+        )
+        for relative in sorted(self.get_files(self.settings["HUB_TIPS_DIR"], extensions=self.readers.extensions)):
+            self._read_tip(relative)
+        quiz_file = self.settings["HUB_QUIZ_FILE"]
+        self.quiz, quiz_problems = load_quiz(
+            Path(self.path, quiz_file), self._display_path(quiz_file), [theme.slug for theme in self.themes]
+        )
+        self.problems += quiz_problems if self.themes else []
+
+    def _read_tip(self, relative: str) -> None:
+        """Read one tip file, recording a problem instead of stopping at the first bad file."""
+        shown = self._display_path(relative)
+        if not Path(self.path, relative).read_bytes().strip():
+            self.problems.append(ContentProblem(shown, "", "is empty; write the tip or delete the file"))
+            return
+        try:
+            tip = self.readers.read_file(base_path=self.path, path=relative, content_class=Tip, context=self.context)
+        except UnicodeDecodeError:
+            self.problems.append(ContentProblem(shown, "", "is not UTF-8 text; save it as UTF-8"))
+            return
+        except Exception as error:  # a reader failure names the file; the message says why
+            self.problems.append(ContentProblem(shown, "", f"could not be read ({error}); check its metadata lines"))
+            return
+        if tip.status == "draft":
+            return
+        self.add_source_path(tip)
+        self.tip_contents.append(tip)
+
+    def finalize(self, articles: list[Any], pages: list[Any]) -> HubCatalog:
+        """Check everything, build the catalog and share it with every template."""
+        known = {theme.slug for theme in self.themes}
+        problems = list(self.problems)
+        problems += self._metadata_problems(self.tip_contents, "tip", known)
+        problems += self._metadata_problems(articles, "article", known)
+        problems += self._metadata_problems(pages, "page", known)
+        problems += self._link_problems([*self.tip_contents, *articles, *pages])
+        problems += missing_vendor_files(self.node_modules)
+        raise_if_any(problems)
+        tips = [tip_card_from_content(tip, self._display_path(tip.relative_source_path)) for tip in self.tip_contents]
+        self.catalog = build_catalog(self.themes, tips, articles, self.settings["HUB_RELATED_COUNT"])
+        self.context["hub"] = self.catalog
+        self._prepare_search(articles, pages)
+        return self.catalog
+
+    def _prepare_search(self, articles: list[Any], pages: list[Any]) -> None:
+        """Build the search files now, so every page written later knows their names."""
+        site = self.settings["SITEURL"]
+        docs = [
+            document_for(f"{site}/{tip.url}", tip.title, "tip", tip.themes, tip.summary, tip.body_html, tip.search)
+            for tip in self.catalog.tips
+        ]
+        for kind, items in (("article", articles), ("page", pages)):
+            docs += [
+                document_for(
+                    f"{site}/{item.url}", item.title, kind, split_list(item.metadata.get("themes")),
+                    str(item.metadata.get("summary", "")), item.content, str(item.metadata.get("search", "")).strip(),
+                )
+                for item in items
+            ]
+        names = {theme.slug: theme.name for theme in self.themes}
+        self.search_files = build_search_files([doc for doc in docs if doc], names)
+        folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
+        self.context["hub_search"] = {
+            "index_url": f"{folder}/{self.search_files.index_name}",
+            "store_url": f"{folder}/{self.search_files.store_name}",
+        }
+
+    def _link_problems(self, items: list[Any]) -> list[ContentProblem]:
+        """Check every {filename} and {static} link before Pelican quietly skips a broken one."""
+        known = set(self.context["generated_content"]) | set(self.context["static_content"])
+        known |= {str(path.relative_to(self.path)) for path in Path(self.path).rglob("*") if path.is_file()}
+        problems = []
+        for item in items:
+            source = item.relative_source_path
+            problems += broken_links(source, self._display_path(source), item._content, known)
+        return problems
+
+    def _metadata_problems(self, items: list[Any], kind: str, known: set[str]) -> list[ContentProblem]:
+        """Check each item's metadata and that no two items of a kind share a slug."""
+        problems = []
+        for item in items:
+            problems += check_metadata(item.metadata, self._display_path(item.relative_source_path), kind, known)
+        pairs = [(item.slug, self._display_path(item.relative_source_path)) for item in items]
+        return problems + duplicate_slug_problems(pairs, kind)
+
+    def generate_output(self, writer: Any) -> None:
+        """Write every tip page, the tip index, the theme index and one page per theme."""
+        catalog = self.catalog
+        if catalog is None:  # finalize() did not run: Pelican stopped earlier
+            return
+        write = self._writer_for(writer)
+        for tip in catalog.tips:
+            write(self.settings["TIP_SAVE_AS"].format(slug=tip.slug), "tip", tip.url, tip=tip)
+        write(self.settings["HUB_TIPS_INDEX_SAVE_AS"], "tips", _folder_url(self.settings["HUB_TIPS_INDEX_SAVE_AS"]))
+        write(self.settings["HUB_THEMES_INDEX_SAVE_AS"], "themes", _folder_url(self.settings["HUB_THEMES_INDEX_SAVE_AS"]))
+        for theme in catalog.themes:
+            write(self.settings["HUB_THEME_SAVE_AS"].format(slug=theme.slug), "theme", theme.url, theme=theme)
+        self._write_search_files()
+        quiz_json = to_json_bytes(quiz_page_data(self.quiz, catalog, self.settings["SITEURL"])).decode("utf-8")
+        write(self.settings["HUB_QUIZ_SAVE_AS"], "quiz", _folder_url(self.settings["HUB_QUIZ_SAVE_AS"]),
+              quiz=self.quiz, quiz_json=script_safe_json(quiz_json))
+        copy_vendor_files(self.node_modules, Path(self.output_path, self.settings["THEME_STATIC_DIR"]))
+
+    def _write_search_files(self) -> None:
+        """Write the index and the store under their hashed names."""
+        folder = Path(self.output_path, self.settings["HUB_SEARCH_DIR"])
+        folder.mkdir(parents=True, exist_ok=True)
+        files = self.search_files
+        (folder / files.index_name).write_bytes(files.index_bytes)
+        (folder / files.store_name).write_bytes(files.store_bytes)
+
+    def _writer_for(self, writer: Any):
+        """Return a function that renders one template to one output file."""
+
+        def write(save_as: str, template: str, url: str, **values: Any) -> None:
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                page_url=url,
+                **values,
+            )
+
+        return write
+
+
+def _folder_url(save_as: str) -> str:
+    """The pretty URL of a ``folder/index.html`` file: ``folder/``."""
+    return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as

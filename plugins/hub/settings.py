@@ -1,0 +1,57 @@
+"""The hub plugin's settings: HUB_* keys with their defaults, merged and checked once."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+DEFAULTS: dict[str, Any] = {
+    # Content locations, relative to PATH.
+    "HUB_THEMES_FILE": "themes.yml",
+    "HUB_TIPS_DIR": "tips",
+    "HUB_QUIZ_FILE": "quiz/where-are-we-stuck.yml",
+    # Fixed URLs: search, the quiz and outside links rely on them.
+    "TIP_URL": "tips/{slug}/",
+    "TIP_SAVE_AS": "tips/{slug}/index.html",
+    "HUB_TIPS_INDEX_SAVE_AS": "tips/index.html",
+    "HUB_THEMES_INDEX_SAVE_AS": "themes/index.html",
+    "HUB_THEME_URL": "themes/{slug}/",
+    "HUB_THEME_SAVE_AS": "themes/{slug}/index.html",
+    "HUB_QUIZ_SAVE_AS": "quiz/index.html",
+    "HUB_SEARCH_DIR": "search",
+    "HUB_TIPS_FEED_ATOM": None,
+    # How many related tip cards a tip or an article shows.
+    "HUB_RELATED_COUNT": 3,
+    # Sent as a meta tag on every page and in the host header files: scripts only from
+    # the site itself, no inline script or style, nothing fetched from other hosts.
+    "HUB_CONTENT_SECURITY_POLICY": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    ),
+    # Where the safety page's quick-exit button goes: a neutral, everyday site.
+    "HUB_QUICK_EXIT_URL": "https://www.bbc.com/weather",
+    # Where npm puts browser libraries; the build copies them into the output.
+    "HUB_NODE_MODULES": "node_modules",
+}
+
+REQUIRED_FORMAT_FIELDS = {
+    "TIP_URL": "{slug}",
+    "TIP_SAVE_AS": "{slug}",
+    "HUB_THEME_URL": "{slug}",
+    "HUB_THEME_SAVE_AS": "{slug}",
+}
+
+
+class SettingsError(ValueError):
+    """A HUB_* setting has a value the plugin cannot use."""
+
+
+def hub_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a new dict of Pelican's settings with the hub's defaults filled in."""
+    merged = {**DEFAULTS, **settings}
+    for key, placeholder in REQUIRED_FORMAT_FIELDS.items():
+        if placeholder not in str(merged[key]):
+            raise SettingsError(f"{key} must contain {placeholder}, got {merged[key]!r}")
+    count = merged["HUB_RELATED_COUNT"]
+    if not isinstance(count, int) or count < 0:
+        raise SettingsError(f"HUB_RELATED_COUNT must be a whole number, got {count!r}")
+    return merged

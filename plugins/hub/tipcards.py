@@ -1,0 +1,59 @@
+"""Tip cards: the hub's own content type, as plain data for templates, feeds and search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from pelican.contents import Page
+
+from .metadata import split_list, split_sources
+
+
+class Tip(Page):
+    """Pelican content class for a tip card; its URL comes from TIP_URL and TIP_SAVE_AS."""
+
+    default_template = "tip"
+
+
+@dataclass(frozen=True)
+class TipCard:
+    """One tip card, with its metadata checked and its body rendered to HTML."""
+
+    slug: str
+    title: str
+    summary: str
+    themes: tuple[str, ...]
+    sources: tuple[str, ...]
+    url: str
+    body_html: str
+    source_path: str
+    time: str = ""
+    effort: str = ""
+    date: str = ""
+    search: str = ""
+
+    @property
+    def main_theme(self) -> str:
+        """The first theme listed, under which the tip index groups the card."""
+        return self.themes[0]
+
+
+def tip_card_from_content(content: Page, source_path: str) -> TipCard:
+    """Make a TipCard from a Pelican content object whose metadata already passed the checks."""
+    meta: Mapping[str, Any] = content.metadata
+    date = meta.get("date")
+    return TipCard(
+        slug=content.slug,
+        title=str(meta["title"]).strip(),
+        summary=str(meta["summary"]).strip(),
+        themes=split_list(meta["themes"]),
+        sources=split_sources(meta["source"]),
+        url=content.url,
+        body_html=content.content,
+        source_path=source_path,
+        time=str(meta.get("time") or "").strip(),
+        effort=str(meta.get("effort") or "").strip(),
+        date=date.strftime("%Y-%m-%d") if date else "",
+        search=str(meta.get("search") or "").strip(),
+    )

@@ -1,0 +1,134 @@
+"""Tasks for building, serving, testing and publishing the site: run `invoke --list`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from hub.localserver import make_server  # noqa: E402
+from hub.sitebuild import BuildFailed, build_site  # noqa: E402
+
+SETTINGS = {"local": ROOT / "pelicanconf.py", "production": ROOT / "publishconf.py"}
+OUTPUT = ROOT / "output"
+WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", "8000"))
+
+
+def _build(settings: Path) -> bool:
+    """Build atomically; print every problem and return False if the build failed."""
+    try:
+        build_site(settings, OUTPUT)
+    except BuildFailed as failure:
+        print("Build failed; the previous output was left as it was.", file=sys.stderr)
+        for problem in failure.problems:
+            print(problem, file=sys.stderr)
+        return False
+    print(f"Built {OUTPUT.relative_to(ROOT)}/ with {settings.name}")
+    return True
+
+
+@task
+def clean(c):
+    """Remove the generated site (output/)."""
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site for local use into output/ (all or nothing)."""
+    if not _build(SETTINGS["local"]):
+        sys.exit(1)
+
+
+@task(clean, build)
+def rebuild(c):
+    """Remove output/ and build the site again from scratch."""
+
+
+@task
+def serve(c):
+    """Serve output/ at http://127.0.0.1:8000 (PORT and HOST change it)."""
+    server = make_server(OUTPUT, HOST, PORT, quiet=False)
+    print(f"Serving {OUTPUT.relative_to(ROOT)}/ at http://{HOST}:{PORT}/ (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task(build, serve)
+def reserve(c):
+    """Build the site, then serve it."""
+
+
+def _watch_and_rebuild(settings: Path) -> None:
+    """Rebuild whenever a watched file changes; a failed build keeps the last good one."""
+    from watchfiles import watch
+
+    paths = [ROOT / name for name in WATCHED]
+    for _changes in watch(*paths, watch_filter=lambda change, path: "__pycache__" not in path):
+        print("Change seen; rebuilding...")
+        _build(settings)
+
+
+@task
+def regenerate(c):
+    """Rebuild output/ whenever content, theme or settings change (no server)."""
+    _build(SETTINGS["local"])
+    _watch_and_rebuild(SETTINGS["local"])
+
+
+@task
+def livereload(c):
+    """Serve the site and rebuild on save; errors print here, the last good build stays up."""
+    import threading
+
+    _build(SETTINGS["local"])
+    server = make_server(OUTPUT, HOST, PORT)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Serving at http://{HOST}:{PORT}/; reload the page after a rebuild (Ctrl+C stops)")
+    try:
+        _watch_and_rebuild(SETTINGS["local"])
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+@task
+def preview(c):
+    """Build the production site (publishconf.py) into output/."""
+    if not _build(SETTINGS["production"]):
+        sys.exit(1)
+
+
+@task
+def publish(c):
+    """Build the production site into output/, ready to upload; SITEURL comes from the environment."""
+    if not os.environ.get("SITEURL"):
+        print("Set SITEURL first, e.g. SITEURL=https://user.github.io/repo invoke publish", file=sys.stderr)
+        sys.exit(2)
+    if not _build(SETTINGS["production"]):
+        sys.exit(1)
+
+
+@task(publish)
+def gh_pages(c):
+    """Publish, then push output/ to the gh-pages branch with ghp-import."""
+    c.run(f"ghp-import --no-jekyll --push --force --message 'Publish site' {OUTPUT}")
+
+
+@task
+def test(c, k=""):
+    """Run every test, browser tests included (-k selects tests by name)."""
+    from tests.browsers import ensure_browser
+
+    ensure_browser()
+    args = ["-k", k] if k else []
+    c.run(" ".join([sys.executable, "-m", "pytest", *args]), pty=False)

@@ -1,0 +1,1 @@
+"""The test suite: unit tests, build tests and browser tests."""

@@ -1,0 +1,157 @@
+"""Browser tests of the quiz, answered with the keyboard only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.sitefacts import page as built_page
+
+pytestmark = pytest.mark.browser
+
+QUALITY_TIME = {
+    "talk": "screens", "time": "cannot-remember", "after-a-fight": "talk-soon", "noticed": "rarely-say",
+    "pressure": "light", "closeness": "quieter", "where-you-look": "at-life", "how-long": "months", "safety": "feel-safe",
+}
+LONG_RUNNING_CONFLICT = {
+    "talk": "tense", "time": "this-month", "after-a-fight": "same-fight", "noticed": "taken-for-granted",
+    "pressure": "snapping", "closeness": "mismatch", "where-you-look": "at-partner",
+    "how-long": "years-same-arguments", "safety": "feel-safe",
+}
+AFRAID = {**LONG_RUNNING_CONFLICT, "safety": "sometimes"}
+
+
+def quiz_data(page):
+    return json.loads(page.locator(".js-quiz-data").text_content())
+
+
+def answer_by_keyboard(page, answers):
+    """Answer every question with Tab, arrow keys, Space and Enter only."""
+    data = quiz_data(page)
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Enter")  # to <main>
+    for number, question in enumerate(data["questions"], start=1):
+        assert page.locator(".quiz-progress").inner_text() == f"{number} of {len(data['questions'])}"
+        heading = page.locator("#quiz-question-title")
+        assert heading.inner_text() == question["text"]
+        if number > 1:
+            assert page.evaluate("document.activeElement.id") == "quiz-question-title"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.type") == "radio"
+        position = [a["id"] for a in question["answers"]].index(answers[question["id"]])
+        if position == 0:
+            page.keyboard.press("Space")
+        for _ in range(position):
+            page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.querySelector('input[name=answer]:checked').value") == answers[question["id"]]
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#quiz-result-title")
+
+
+def result_theme_names(page):
+    return page.locator(".result-themes h3").all_inner_texts()
+
+
+def tip_themes(built_site, href):
+    doc = built_page(built_site, href)
+    return {meta["content"] for meta in doc.find_all("meta", property="article:tag")}
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (QUALITY_TIME, ["Quality time", "Talking and listening"]),
+        (LONG_RUNNING_CONFLICT, ["Repair after a fight", "Talking and listening", "Getting support"]),
+    ],
+)
+def test_keyboard_only_quiz_recommends_fitting_themes_and_tips(browser_page, site_url, built_site, answers, expected):
+    page, watch = browser_page
+    page.goto(site_url + "/quiz/")
+    page.wait_for_selector("#quiz-question-title")
+    answer_by_keyboard(page, answers)
+    assert page.evaluate("document.activeElement.id") == "quiz-result-title"
+    assert result_theme_names(page) == expected
+    slugs = {t["slug"] for t in quiz_data(page)["themes"] if t["name"] in expected}
+    tips = page.locator(".plan-list a")
+    assert 3 <= tips.count() <= 6
+    for href in tips.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
+        assert tip_themes(built_site, href) & slugs, href
+    assert 1 <= page.locator(".quiz-result .link-list a").count() <= 2
+    assert "Your result is ready" in page.locator(".quiz [role=status]").inner_text()
+    assert "not a diagnosis" in page.locator(".quiz-result").inner_text()
+    watch.assert_clean()
+
+
+def test_fear_puts_safety_first_without_tips_or_therapy(browser_page, site_url):
+    page, watch = browser_page
+    page.goto(site_url + "/quiz/")
+    page.wait_for_selector("#quiz-question-title")
+    answer_by_keyboard(page, AFRAID)
+    result = page.locator(".quiz-result")
+    first = result.locator("h2 + *").first
+    assert "quiz-result-safety" in first.get_attribute("class")
+    text = result.inner_text()
+    assert "1-800-799-7233" in text and "0808 2000 247" in text
+    assert result.locator("a[href='/safety/']").count() == 1
+    assert result.locator(".plan-list, .result-themes").count() == 0
+    assert "therap" not in text.lower().replace("not suggesting tips or couples sessions", "")
+    watch.assert_clean()
+
+
+def test_back_returns_to_the_previous_answer(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/quiz/")
+    page.check("input[value='flat']")
+    page.click(".quiz button[type=submit]")
+    page.get_by_role("button", name="Back").click()
+    assert page.is_checked("input[value='flat']")
+    assert page.locator(".quiz-progress").inner_text().startswith("1 of")
+
+
+def test_next_without_an_answer_explains_what_to_do(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/quiz/")
+    page.click(".quiz button[type=submit]")
+    assert page.locator(".quiz-error").is_visible()
+    assert page.locator(".quiz-progress").inner_text().startswith("1 of")
+
+
+def test_a_shared_link_restores_the_result(browser_page, open_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/quiz/")
+    page.wait_for_selector("#quiz-question-title")
+    answer_by_keyboard(page, LONG_RUNNING_CONFLICT)
+    shared = page.url
+    assert "#" in shared and "how-long=years-same-arguments" in shared
+    other, watch = open_page()
+    other.goto(shared)
+    other.wait_for_selector("#quiz-result-title")
+    assert result_theme_names(other) == result_theme_names(page)
+    other.get_by_role("button", name="Retake the quiz").click()
+    assert other.locator(".quiz-progress").inner_text().startswith("1 of")
+    assert "#" not in other.url
+    watch.assert_clean()
+
+
+def test_answering_makes_no_request_and_stores_nothing(browser_page, site_url):
+    page, watch = browser_page
+    page.goto(site_url + "/quiz/")
+    page.wait_for_load_state("networkidle")
+    before = list(watch.requests)
+    answer_by_keyboard(page, QUALITY_TIME)
+    # Chromium re-reads the page's icon when the hash changes; that carries no answers.
+    new = [url for url in watch.requests[len(before):] if not url.endswith("/favicon.svg")]
+    assert new == []
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.context.cookies() == []
+
+
+def test_without_javascript_the_questions_and_themes_are_readable(open_page, site_url):
+    page, _ = open_page(java_script_enabled=False)
+    page.goto(site_url + "/quiz/")
+    questions = page.locator(".quiz-static-list > li")
+    assert questions.count() == 9
+    assert questions.first.locator("li").count() >= 3
+    assert page.locator(".js-quiz-static a[href^='/themes/']").count() == 9
+    assert page.locator("main a[href='/safety/']").count() >= 1

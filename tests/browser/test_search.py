@@ -1,0 +1,189 @@
+"""Browser tests of search: lunr.js on the Python-built index, typing, filters, keys and escaping."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+import pytest
+from lunr.index import Index
+
+pytestmark = pytest.mark.browser
+
+RESULTS = "#search-results li a"
+
+
+def titles(page):
+    return page.locator(f"{RESULTS} .search-result__title").all_inner_texts()
+
+
+def wait_for_results(page, at_least=1):
+    page.wait_for_function(
+        "n => document.querySelectorAll('#search-results li').length >= n", arg=at_least
+    )
+
+
+@pytest.mark.parametrize("query", ["repair", "phone", "therapy", "stress", "safe", "appreciation"])
+def test_lunr_js_gives_the_same_top_results_as_lunr_py(browser_page, site_url, built_site, query):
+    page, watch = browser_page
+    index_file = next((built_site / "search").glob("index.*.json"))
+    expected = [r["ref"] for r in Index.load(json.loads(index_file.read_text())).search(query)[:5]]
+    page.goto(site_url + "/search/")
+    page.wait_for_function("() => window.lunr")
+    got = page.evaluate(
+        """async ([url, q]) => {
+            const index = lunr.Index.load(await (await fetch(url)).json())
+            return index.search(q).slice(0, 5).map(r => r.ref)
+        }""",
+        [f"{site_url}/search/{index_file.name}", query],
+    )
+    assert got == expected
+    watch.assert_clean()
+
+
+def test_typing_shows_ranked_results_as_links(browser_page, site_url):
+    page, watch = browser_page
+    page.goto(site_url + "/search/")
+    page.fill("#search-q", "phone free")
+    wait_for_results(page)
+    assert titles(page)[0] == "Take a phone-free hour together"
+    first = page.locator(RESULTS).first
+    assert first.get_attribute("href") == "/tips/phone-free-hour/"
+    assert "Tip" in first.locator(".search-result__meta").inner_text()
+    assert first.locator("mark").count() >= 1
+    assert "results for" in page.locator(".search-page .js-search-status").inner_text()
+    watch.assert_clean()
+
+
+def test_a_natural_question_finds_results(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/search/?q=" + quote("how do we stop fighting about chores"))
+    wait_for_results(page, 3)
+    assert any("fight" in t.lower() for t in titles(page)[:3])
+
+
+@pytest.mark.parametrize("query", ["love:", "~", "^2", "-", "title:", "+", "*"])
+def test_query_syntax_typed_by_accident_never_shows_an_error(browser_page, site_url, query):
+    page, watch = browser_page
+    page.goto(site_url + "/search/")
+    page.fill("#search-q", query)
+    page.wait_for_function("() => document.querySelector('.search-page .js-search-status').textContent.includes('result')")
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize(("typo", "expected"), [("aprecation", "Appreciation"), ("therpy", "therapy")])
+def test_a_typo_still_finds_results(browser_page, site_url, typo, expected):
+    page, _ = browser_page
+    page.goto(site_url + "/search/?q=" + typo)
+    wait_for_results(page)
+    assert expected.lower() in " ".join(titles(page)[:3]).lower()
+    assert "typos" in page.locator(".search-page .js-search-status").inner_text()
+
+
+def test_british_and_american_spellings_find_the_same_things(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/search/?q=counselling")
+    wait_for_results(page)
+    british = titles(page)
+    page.goto(site_url + "/search/?q=counseling")
+    wait_for_results(page)
+    assert titles(page) == british
+
+
+def test_theme_filters_narrow_combine_and_count(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/search/?q=talk")
+    wait_for_results(page)
+    everything = page.locator(RESULTS).count()
+    stress_count = int(page.locator(".js-theme-count[data-theme='stress']").inner_text().strip("()"))
+    page.check("input[name='theme'][value='stress']")
+    page.wait_for_function("n => document.querySelectorAll('#search-results li').length === n", arg=stress_count)
+    help_count = int(page.locator(".js-theme-count[data-theme='professional-help']").inner_text().strip("()"))
+    page.check("input[name='theme'][value='professional-help']")
+    page.wait_for_function(
+        "([lo, hi]) => { const n = document.querySelectorAll('#search-results li').length; return n >= lo && n <= hi }",
+        arg=[max(stress_count, help_count), stress_count + help_count],
+    )
+    assert page.locator(RESULTS).count() <= everything
+    assert "theme=stress" in page.url and "theme=professional-help" in page.url
+
+
+def test_an_empty_query_with_a_theme_lists_everything_in_it(browser_page, site_url, built_site):
+    store = json.loads(next((built_site / "search").glob("store.*.json")).read_text())
+    expected = len([d for d in store["docs"] if "novelty" in d["themes"]])
+    page, _ = browser_page
+    page.goto(site_url + "/search/?theme=novelty")
+    page.wait_for_function("n => document.querySelectorAll('#search-results li').length === n", arg=expected)
+
+
+def test_the_url_restores_a_search_and_back_and_forward_work(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/search/?q=repair&theme=repair")
+    wait_for_results(page)
+    assert page.input_value("#search-q") == "repair"
+    assert page.is_checked("input[name='theme'][value='repair']")
+    page.fill("#search-q", "phone")
+    page.press("#search-q", "Enter")
+    page.wait_for_url("**q=phone**")
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('#search-q').value === 'repair'")
+    page.go_forward()
+    page.wait_for_function("() => document.querySelector('#search-q').value === 'phone'")
+
+
+def test_markup_in_a_query_is_shown_as_text_and_runs_nothing(browser_page, site_url):
+    page, watch = browser_page
+    page.add_init_script("window.__xss = 0")
+    query = "<img src=x onerror=window.__xss=1>"
+    page.goto(site_url + "/search/?q=" + quote(query))
+    page.wait_for_function("() => document.querySelector('.search-page .js-search-status').textContent.length > 0")
+    assert query in page.locator(".search-page .js-search-status").inner_text()
+    assert page.locator("main img").count() == 0
+    assert page.evaluate("window.__xss") == 0
+    watch.assert_clean()
+
+
+def test_keyboard_only_search_arrows_enter_and_escape(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/search/")
+    page.focus("#search-q")
+    page.keyboard.type("date night")
+    wait_for_results(page)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('#search-results') !== null")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "search-q"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + second)
+    page.go_back()
+    page.focus("#search-q")
+    page.keyboard.press("Escape")
+    assert page.input_value("#search-q") == ""
+
+
+def test_header_search_shows_live_results_and_links_to_the_full_page(browser_page, site_url):
+    page, watch = browser_page
+    page.goto(site_url + "/about/")
+    page.fill("#site-search-q", "getaway")
+    page.wait_for_selector(".site-search .search-result a")
+    assert page.locator(".site-search .search-result").count() <= 5
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url("**/search/?q=getaway")
+    wait_for_results(page)
+    watch.assert_clean()
+
+
+def test_without_javascript_the_form_lands_on_a_useful_search_page(open_page, site_url):
+    page, _ = open_page(java_script_enabled=False)
+    page.goto(site_url + "/")
+    page.fill("#site-search-q", "repair")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url("**/search/?q=repair")
+    text = page.locator("main").inner_text()
+    assert "needs JavaScript" in text
+    assert page.locator("main a[href='/themes/repair/']").count() == 1

@@ -1,0 +1,119 @@
+/**
+ * Search logic, with no DOM: a reader's words in, ranked results out, with theme filters.
+ * lunr is passed in, so the same module runs in the page and in tests.
+ *
+ * A reader's text never reaches lunr's query parser (which throws on input such as
+ * "love:" or "~"): queries are built with lunr's Query API from plain words.
+ */
+
+const SEPARATOR = /[\s\-]+/
+const EDGE_PUNCTUATION = /^\W+|\W+$/g
+const TYPE_ORDER = { tip: 0, article: 1, page: 2 }
+
+/** Split a query into lower-case words, as lunr's tokenizer and trimmer do. */
+export function tokenize (text) {
+  return String(text || '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(SEPARATOR)
+    .map((word) => word.replace(EDGE_PUNCTUATION, ''))
+    .filter(Boolean)
+}
+
+/** Fold a British spelling into the American one, as the index builder did. */
+export function foldSpelling (word, spellings) {
+  let best = ''
+  for (const prefix of Object.keys(spellings)) {
+    if (word.startsWith(prefix) && prefix.length > best.length) best = prefix
+  }
+  return best ? spellings[best] + word.slice(best.length) : word
+}
+
+/** Fuzzy matching allows one typo, or two in a long word. */
+export function editDistanceFor (word) {
+  return word.length >= 8 ? 2 : 1
+}
+
+export function createSearchEngine (lunr, serializedIndex, store) {
+  const index = lunr.Index.load(serializedIndex)
+  const docs = store.docs
+  const spellings = store.spellings || {}
+
+  function queryWords (text) {
+    const words = tokenize(text).map((word) => foldSpelling(word, spellings))
+    const meaningful = words.filter((word) => lunr.stopWordFilter(new lunr.Token(word)))
+    return meaningful.length ? meaningful : words
+  }
+
+  function run (words, fuzzy) {
+    return index.query((query) => {
+      for (const word of words) {
+        query.term(word, { usePipeline: true, boost: 10 })
+        if (word.length >= 3) {
+          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 })
+        }
+        if (fuzzy && word.length >= 4) {
+          // Index terms are stemmed, so a misspelt word is compared both as typed and stemmed.
+          query.term(word, { usePipeline: false, editDistance: editDistanceFor(word), boost: 1 })
+          query.term(word, { usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
+        }
+      }
+    })
+  }
+
+  function rank (words) {
+    if (!words.length) return { hits: [], fuzzy: false }
+    const exact = run(words, false)
+    if (exact.length) return { hits: exact, fuzzy: false }
+    return { hits: run(words, true), fuzzy: true }
+  }
+
+  function everythingIn (themes) {
+    return docs
+      .map((doc, ref) => ({ ref: String(ref), score: 0, doc, terms: [] }))
+      .filter((result) => result.doc.themes.some((theme) => themes.has(theme)))
+      .sort((a, b) => TYPE_ORDER[a.doc.type] - TYPE_ORDER[b.doc.type] || a.doc.title.localeCompare(b.doc.title))
+  }
+
+  /**
+   * Search for text, keeping results in any of the selected themes (none selected: all).
+   * Returns the results, a count per theme for the text, and whether typos were allowed.
+   */
+  function search (text, selectedThemes = []) {
+    const themes = new Set(selectedThemes)
+    const words = queryWords(text)
+    let all
+    let fuzzy = false
+    if (words.length) {
+      const ranked = rank(words)
+      fuzzy = ranked.fuzzy
+      all = ranked.hits.map((hit) => ({
+        ref: hit.ref,
+        score: hit.score,
+        doc: docs[Number(hit.ref)],
+        terms: Object.keys(hit.matchData.metadata)
+      }))
+    } else {
+      all = themes.size ? everythingIn(themes) : []
+    }
+    const counts = {}
+    for (const result of all) {
+      for (const theme of result.doc.themes) counts[theme] = (counts[theme] || 0) + 1
+    }
+    const results = themes.size ? all.filter((r) => r.doc.themes.some((t) => themes.has(t))) : all
+    return { results, counts, fuzzy, words }
+  }
+
+  /** Split text into parts, marking the words that match one of the result's terms. */
+  function highlight (text, terms) {
+    const wanted = new Set(terms)
+    return String(text).split(/(\p{L}[\p{L}\p{N}'’]*)/u).filter(Boolean).map((part) => {
+      if (!/^\p{L}/u.test(part) || !wanted.size) return { text: part, match: false }
+      const folded = foldSpelling(tokenize(part)[0] || '', spellings)
+      const stem = lunr.stemmer(new lunr.Token(folded)).toString()
+      return { text: part, match: wanted.has(stem) || wanted.has(folded) }
+    })
+  }
+
+  return { search, highlight, themeNames: store.themes, size: docs.length }
+}
