@@ -43,6 +43,9 @@ ARTICLE_LANG_SAVE_AS = ""
 PAGE_LANG_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+# Every article gets one fixed category: Pelican's draft writer expects one even though
+# category pages are not written.
+DEFAULT_METADATA = {"category": "articles"}
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""

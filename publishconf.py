@@ -17,4 +17,8 @@ FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/articles.atom.xml"
 HUB_TIPS_FEED_ATOM = "feeds/tips.atom.xml"
 
+HUB_SITEMAP = True
+HUB_MINIFY = True
+HUB_FINGERPRINT = True
+
 DELETE_OUTPUT_DIRECTORY = True

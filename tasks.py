@@ -132,3 +132,48 @@ def test(c, k=""):
     ensure_browser()
     args = ["-k", k] if k else []
     c.run(" ".join([sys.executable, "-m", "pytest", *args]), pty=False)
+
+
+def _known_themes() -> list[str]:
+    import yaml
+
+    return [theme["slug"] for theme in yaml.safe_load((ROOT / "content" / "themes.yml").read_text(encoding="utf-8"))]
+
+
+def _new_content(kind: str, title: str, themes: str) -> None:
+    from datetime import date
+
+    from hub.scaffold import ScaffoldError, new_content_file
+
+    slugs = [slug.strip() for slug in themes.split(",") if slug.strip()]
+    try:
+        path = new_content_file(kind, title, slugs, _known_themes(), ROOT / "content", date.today().isoformat())
+    except ScaffoldError as error:
+        print(f"Not created: {error}", file=sys.stderr)
+        sys.exit(1)
+    print(f"Created {path.relative_to(ROOT)} as a draft: fill it in, then remove its Status line.")
+
+
+@task(help={"title": "The tip's title", "themes": "1 to 3 theme slugs, comma-separated"})
+def new_tip(c, title, themes):
+    """Create content/tips/<slug>.md from the template, as a draft."""
+    _new_content("tip", title, themes)
+
+
+@task(help={"title": "The article's title", "themes": "1 to 3 theme slugs, comma-separated"})
+def new_article(c, title, themes):
+    """Create content/articles/<slug>.md from the template, as a draft."""
+    _new_content("article", title, themes)
+
+
+@task
+def check(c):
+    """Check all content (metadata, themes, quiz, links, reading level, originality) without writing the site."""
+    from hub.contentcheck import check_content
+
+    lines = check_content(SETTINGS["local"], ROOT, ROOT / "content")
+    if lines:
+        print(f"{len(lines)} problem(s):", file=sys.stderr)
+        print("\n".join(lines), file=sys.stderr)
+        sys.exit(1)
+    print("All content checks passed.")

@@ -6,6 +6,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .generator import HubGenerator
+from .publishing import finish_output
 
 
 def get_generators(pelican_object):
@@ -18,10 +19,20 @@ def finalize_hub(generators):
     hub = next(g for g in generators if isinstance(g, HubGenerator))
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
-    hub.finalize(list(articles.articles), list(pages.pages) + list(pages.hidden_pages))
+    hub.finalize(
+        list(articles.articles),
+        list(pages.pages) + list(pages.hidden_pages),
+        drafts=(list(articles.drafts), list(pages.draft_pages)),
+    )
+
+
+def finish_site(pelican_object):
+    """After every page is written: host files, sitemap, minified and hashed assets."""
+    finish_output(pelican_object.output_path, pelican_object.settings)
 
 
 def register():
     """Connect the plugin's receivers to Pelican's signals."""
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(finalize_hub)
+    signals.finalized.connect(finish_site)

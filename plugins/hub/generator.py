@@ -23,6 +23,8 @@ from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
 from .search_index import SearchFiles, build_search_files, document_for, to_json_bytes
 from .settings import hub_settings
+from .sitefiles import web_manifest
+from .tipsfeed import tips_feed
 from .themes import Theme, load_themes
 from .tipcards import Tip, tip_card_from_content
 from .vendor import copy_vendor_files, missing_vendor_files
@@ -43,6 +45,7 @@ class HubGenerator(Generator):
         self.search_files: SearchFiles | None = None
         self.themes: tuple[Theme, ...] = ()
         self.tip_contents: list[Tip] = []
+        self.tip_drafts: list[Tip] = []
         self.problems: list[ContentProblem] = []
         self.catalog: HubCatalog | None = None
         self.quiz: Quiz | None = None
@@ -80,17 +83,19 @@ class HubGenerator(Generator):
             self.problems.append(ContentProblem(shown, "", f"could not be read ({error}); check its metadata lines"))
             return
         if tip.status == "draft":
+            self.tip_drafts.append(tip)
             return
         self.add_source_path(tip)
         self.tip_contents.append(tip)
 
-    def finalize(self, articles: list[Any], pages: list[Any]) -> HubCatalog:
-        """Check everything, build the catalog and share it with every template."""
+    def finalize(self, articles: list[Any], pages: list[Any], drafts: tuple[list[Any], list[Any]] = ([], [])) -> HubCatalog:
+        """Check everything (drafts too), build the catalog and share it with every template."""
         known = {theme.slug for theme in self.themes}
+        draft_articles, draft_pages = drafts
         problems = list(self.problems)
-        problems += self._metadata_problems(self.tip_contents, "tip", known)
-        problems += self._metadata_problems(articles, "article", known)
-        problems += self._metadata_problems(pages, "page", known)
+        problems += self._metadata_problems([*self.tip_contents, *self.tip_drafts], "tip", known)
+        problems += self._metadata_problems([*articles, *draft_articles], "article", known)
+        problems += self._metadata_problems([*pages, *draft_pages], "page", known)
         problems += self._link_problems([*self.tip_contents, *articles, *pages])
         problems += missing_vendor_files(self.node_modules)
         raise_if_any(problems)
@@ -157,6 +162,21 @@ class HubGenerator(Generator):
         quiz_json = to_json_bytes(quiz_page_data(self.quiz, catalog, self.settings["SITEURL"])).decode("utf-8")
         write(self.settings["HUB_QUIZ_SAVE_AS"], "quiz", _folder_url(self.settings["HUB_QUIZ_SAVE_AS"]),
               quiz=self.quiz, quiz_json=script_safe_json(quiz_json))
+        self._write_site_files()
+
+    def _write_site_files(self) -> None:
+        """Write the tips feed (when configured) and the web app manifest."""
+        out = Path(self.output_path)
+        feed_path = self.settings["HUB_TIPS_FEED_ATOM"]
+        if feed_path:
+            feed = tips_feed(self.catalog.tips, self.settings["FEED_DOMAIN"] or self.settings["SITEURL"],
+                             self.settings["SITENAME"], feed_path, self.settings["HUB_TIPS_DEFAULT_DATE"])
+            (out / feed_path).parent.mkdir(parents=True, exist_ok=True)
+            (out / feed_path).write_text(feed, encoding="utf-8")
+        icon = f"{self.settings['THEME_STATIC_DIR']}/img/favicon.svg"
+        manifest = web_manifest(self.settings["SITENAME"], self.settings["SITENAME"],
+                                self.settings.get("SITE_DESCRIPTION", ""), icon)
+        (out / self.settings["HUB_MANIFEST_SAVE_AS"]).write_text(manifest, encoding="utf-8")
         copy_vendor_files(self.node_modules, Path(self.output_path, self.settings["THEME_STATIC_DIR"]))
 
     def _write_search_files(self) -> None:

@@ -29,6 +29,14 @@ DEFAULTS: dict[str, Any] = {
     ),
     # Where the safety page's quick-exit button goes: a neutral, everyday site.
     "HUB_QUICK_EXIT_URL": "https://www.bbc.com/weather",
+    # Production passes (publishconf.py turns them on).
+    "HUB_MINIFY": False,
+    "HUB_FINGERPRINT": False,
+    "HUB_SITEMAP": False,
+    "HUB_HEADERS_FILE": "_headers",
+    "HUB_MANIFEST_SAVE_AS": "manifest.webmanifest",
+    # The date a tip without a Date line carries in the tips feed.
+    "HUB_TIPS_DEFAULT_DATE": "2026-11-22",
     # Where npm puts browser libraries; the build copies them into the output.
     "HUB_NODE_MODULES": "node_modules",
 }

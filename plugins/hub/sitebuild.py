@@ -22,14 +22,18 @@ from typing import Any, Mapping
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .problems import ContentError
+from .problems import ContentError, ContentProblem
 
 
 class BuildFailed(Exception):
-    """The build stopped; ``problems`` says why, one line per problem."""
+    """The build stopped; ``problems`` says why, one line per problem.
 
-    def __init__(self, problems: list[str]):
+    ``content_problems`` holds the structured problems when the content checks found them.
+    """
+
+    def __init__(self, problems: list[str], content_problems: tuple[ContentProblem, ...] = ()):
         self.problems = problems
+        self.content_problems = content_problems
         super().__init__("\n".join(problems))
 
 
@@ -54,20 +58,21 @@ class BuildResult:
     output_path: Path
 
 
-def _run_pelican(settings: Mapping[str, Any]) -> list[str]:
-    """Run Pelican once and return the problems it raised or logged."""
+def _run_pelican(settings: Mapping[str, Any]) -> None:
+    """Run Pelican once; raise BuildFailed with every problem it raised or logged."""
     collector = _ProblemCollector()
     root = logging.getLogger()
     root.addHandler(collector)
     try:
         Pelican(dict(settings)).run()
     except ContentError as error:
-        return [error.describe(), *collector.messages]
+        raise BuildFailed([error.describe(), *collector.messages], error.problems) from None
     except Exception as error:  # any other failure still names itself, and stops the build
-        return [f"{type(error).__name__}: {error}", *collector.messages]
+        raise BuildFailed([f"{type(error).__name__}: {error}", *collector.messages]) from None
     finally:
         root.removeHandler(collector)
-    return collector.messages
+    if collector.messages:
+        raise BuildFailed(collector.messages)
 
 
 def build_site(settings_file: str | Path, output: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> BuildResult:
@@ -77,9 +82,7 @@ def build_site(settings_file: str | Path, output: str | Path | None = None, over
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-building-", dir=final.parent))
     try:
-        problems = _run_pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
-        if problems:
-            raise BuildFailed(problems)
+        _run_pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
         _swap_into_place(staging, final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -73,7 +73,7 @@ def test_no_inline_scripts_styles_or_event_handlers(built_site):
     for file in html_files(built_site):
         doc = soup(file)
         for script in doc.find_all("script"):
-            assert script.get("src") or script.get("type") == "application/json", file
+            assert script.get("src") or script.get("type") in ("application/json", "application/ld+json"), file
         assert not doc.find_all("style"), file
         for tag in doc.find_all(True):
             assert not [a for a in tag.attrs if a.startswith("on")], f"{file}: {tag.name}"

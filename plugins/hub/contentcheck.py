@@ -1,0 +1,28 @@
+"""``invoke check``: every content problem at once, with file and line, without writing the site."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+from .editorial import locate_line, originality_problems, text_problems
+from .problems import ContentProblem
+from .sitebuild import BuildFailed, build_site
+
+
+def _line(problem: ContentProblem, project: Path) -> str:
+    return f"{problem.path}:{locate_line(project / problem.path, problem.field)}: {problem.field}: {problem.message}"
+
+
+def check_content(settings_file: Path, project: Path, content: Path, overrides: Mapping[str, Any] | None = None) -> list[str]:
+    """Build into a scratch folder (thrown away) and run the editorial checks; return problem lines."""
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            build_site(settings_file, Path(scratch) / "output", overrides)
+        except BuildFailed as failure:
+            lines += [_line(p, project) for p in failure.content_problems] or failure.problems
+    lines += [_line(p, project) for p in text_problems(content, project)]
+    lines += [_line(p, project) for p in originality_problems(project)]
+    return lines

@@ -1,0 +1,77 @@
+"""Editorial checks beyond what the build enforces: length, reading level and originality."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+
+from .problems import ContentProblem
+from .readability import flesch_reading_ease
+from .text import html_to_text
+
+MIN_READING_EASE = 60
+WORD_LIMITS = {"tips": (60, 180), "articles": (700, 1200)}
+
+
+def split_source(text: str) -> tuple[dict[str, str], str]:
+    """Split a Markdown content file into lower-cased metadata and its body."""
+    head, _, body = text.partition("\n\n")
+    meta = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()] = value.strip()
+    return meta, body
+
+
+def body_text(body: str) -> str:
+    """The readable text of a Markdown body, as a reader sees it."""
+    return html_to_text(markdown.markdown(body, extensions=["extra", "md_in_html"]))
+
+
+def locate_line(path: Path, field: str) -> int:
+    """The line of a metadata field in a file (1 when the field is missing)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    prefix = f"{field.lower()}:"
+    return next((n for n, line in enumerate(lines, start=1) if line.lower().startswith(prefix)), 1)
+
+
+def text_problems(content: Path, project: Path) -> list[ContentProblem]:
+    """Word counts and reading ease of every tip and article."""
+    problems = []
+    for folder, (low, high) in WORD_LIMITS.items():
+        for path in sorted((content / folder).glob("*.md")):
+            shown = path.relative_to(project).as_posix()
+            try:
+                meta, body = split_source(path.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                continue  # the build reports files that are not UTF-8
+            text = body_text(body)
+            words = len(text.split())
+            # A draft is still being written: its length is checked once it is published.
+            if meta.get("status") != "draft" and not low <= words <= high:
+                problems.append(ContentProblem(shown, "body", f"has {words} words; aim for {low} to {high}"))
+            score = flesch_reading_ease(text)
+            if text and score < MIN_READING_EASE:
+                problems.append(ContentProblem(shown, "body", f"reads at Flesch {score}; use shorter sentences and plainer words to reach {MIN_READING_EASE}"))
+    return problems
+
+
+def originality_problems(project: Path) -> list[ContentProblem]:
+    """Runs of 8+ words shared with the source articles, when ../shared/seeds is present."""
+    tool = project.parent / "shared" / "tools" / "originality.py"
+    if not tool.is_file() or not (project.parent / "shared" / "seeds").is_dir():
+        return []
+    done = subprocess.run([sys.executable, str(tool), "content", "theme"], cwd=project, capture_output=True, text=True, check=False)
+    if done.returncode == 0:
+        return []
+    lines = [line for line in done.stdout.splitlines() if line.strip() and not line.startswith("originality:")]
+    return [ContentProblem("content", "originality", f"shares wording with a source article: {line.strip()}") for line in lines] or [
+        ContentProblem("content", "originality", done.stdout.strip() or done.stderr.strip())
+    ]
