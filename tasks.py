@@ -177,3 +177,12 @@ def check(c):
         print("\n".join(lines), file=sys.stderr)
         sys.exit(1)
     print("All content checks passed.")
+
+
+@task
+def audit(c):
+    """Run Lighthouse on the home, article, tip, search and quiz pages; reports go to reports/."""
+    from hub.audit import run_audit
+
+    summary = run_audit(ROOT, ROOT / "reports")
+    print(summary.read_text())

@@ -7,14 +7,22 @@ build swapped into place is served at once. Not for production: any static host 
 from __future__ import annotations
 
 import functools
+import gzip
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
+
+
 class SiteRequestHandler(SimpleHTTPRequestHandler):
-    """Serves ``directory`` under ``prefix``; anything else gets the site's 404 page."""
+    """Serves ``directory`` under ``prefix``; anything else gets the site's 404 page.
+
+    Text files are gzipped when the browser accepts it, as static hosts do, so what the
+    browser downloads here matches what readers download.
+    """
 
     prefix = "/"
     quiet = True
@@ -61,7 +69,23 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         if target.is_dir() and self.path.split("?")[0].endswith("/") and not (target / "index.html").is_file():
             self._send_not_found()
             return
+        if target.is_dir() and self.path.split("?")[0].endswith("/"):
+            target = target / "index.html"
+        if target.is_file() and target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            self._send_gzipped(target)
+            return
         send()
+
+    def _send_gzipped(self, target: Path) -> None:
+        body = gzip.compress(target.read_bytes(), mtime=0)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
         self._serve(super().do_GET)

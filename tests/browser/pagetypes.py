@@ -1,0 +1,32 @@
+"""Every page type of the site, with what to wait for before it is ready to inspect."""
+
+from __future__ import annotations
+
+QUIZ_ANSWERS = (
+    "#talk=flat&time=this-week&after-a-fight=talk-soon&noticed=valued&pressure=light&closeness=warm"
+    "&where-you-look=at-myself&how-long=weeks&safety=feel-safe"
+)
+
+
+def _wait(selector):
+    return lambda page: page.wait_for_selector(selector)
+
+
+def _no_results(page):
+    page.wait_for_function("() => document.querySelector('.search-page .js-search-status').textContent.startsWith('0 results')")
+
+
+PAGE_TYPES = {
+    "home": ("/", None),
+    "article": ("/articles/rupture-and-repair/", None),
+    "tip": ("/tips/date-night/", None),
+    "tip index": ("/tips/", _wait(".theme-filter button")),
+    "theme": ("/themes/intimacy/", None),
+    "search with results": ("/search/?q=phone", _wait("#search-results li")),
+    "search with none": ("/search/?q=zzzzqqqq", _no_results),
+    "quiz question": ("/quiz/", _wait("#quiz-question-title")),
+    "quiz result": ("/quiz/" + QUIZ_ANSWERS, _wait("#quiz-result-title")),
+    "safety": ("/safety/", None),
+    "about": ("/about/", None),
+    "404": ("/no-such-page/", None),
+}
