@@ -22,10 +22,14 @@ HOST = os.environ.get("HOST", "127.0.0.1")
 PORT = int(os.environ.get("PORT", "8000"))
 
 
-def _build(settings: Path) -> bool:
+# While watching, Pelican's content cache skips re-reading files that did not change.
+CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(ROOT / "cache")}
+
+
+def _build(settings: Path, overrides: dict | None = None) -> bool:
     """Build atomically; print every problem and return False if the build failed."""
     try:
-        build_site(settings, OUTPUT)
+        build_site(settings, OUTPUT, overrides)
     except BuildFailed as failure:
         print("Build failed; the previous output was left as it was.", file=sys.stderr)
         for problem in failure.problems:
@@ -76,7 +80,7 @@ def _watch_and_rebuild(settings: Path) -> None:
     paths = [ROOT / name for name in WATCHED]
     for _changes in watch(*paths, watch_filter=lambda change, path: "__pycache__" not in path):
         print("Change seen; rebuilding...")
-        _build(settings)
+        _build(settings, CACHED)
 
 
 @task

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pelican.generators import Generator
+from pelican.generators import CachingGenerator
 
 from .catalog import HubCatalog, build_catalog
 from .links import broken_links
@@ -30,8 +30,12 @@ from .tipcards import Tip, tip_card_from_content
 from .vendor import copy_vendor_files, missing_vendor_files
 
 
-class HubGenerator(Generator):
-    """Reads tip cards and the theme taxonomy; writes tip, tip-index and theme pages."""
+class HubGenerator(CachingGenerator):
+    """Reads tip cards and the theme taxonomy; writes tip, tip-index and theme pages.
+
+    A CachingGenerator, so with CACHE_CONTENT and LOAD_CONTENT_CACHE unchanged tips are
+    not parsed again, as Pelican does for articles and pages.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["settings"] = hub_settings(kwargs["settings"])
@@ -62,6 +66,8 @@ class HubGenerator(Generator):
         )
         for relative in sorted(self.get_files(self.settings["HUB_TIPS_DIR"], extensions=self.readers.extensions)):
             self._read_tip(relative)
+        self.save_cache()
+        self.readers.save_cache()
         quiz_file = self.settings["HUB_QUIZ_FILE"]
         self.quiz, quiz_problems = load_quiz(
             Path(self.path, quiz_file), self._display_path(quiz_file), [theme.slug for theme in self.themes]
@@ -112,7 +118,8 @@ class HubGenerator(Generator):
             document_for(f"{site}/{tip.url}", tip.title, "tip", tip.themes, tip.summary, tip.body_html, tip.search)
             for tip in self.catalog.tips
         ]
-        for kind, items in (("article", articles), ("page", pages)):
+        published_pages = [page for page in pages if page.status == "published"]
+        for kind, items in (("article", articles), ("page", published_pages)):
             docs += [
                 document_for(
                     f"{site}/{item.url}", item.title, kind, split_list(item.metadata.get("themes")),

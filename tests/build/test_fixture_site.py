@@ -26,6 +26,18 @@ def test_two_builds_of_the_same_tree_are_byte_identical(fixture_site, tmp_path):
     assert tree_digest(first) == tree_digest(second)
 
 
+def test_content_cache_rebuilds_an_edited_tip_and_matches_a_clean_build(fixture_site, tmp_path):
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+    build_fixture(fixture_site, tmp_path / "warm", **cached)
+    assert (tmp_path / "cache" / "HubGenerator-Readers").is_file()
+    tip = fixture_site / "content/tips/weekly-check-in.md"
+    tip.write_text(tip.read_text().replace("Hold a weekly check-in", "Hold a Sunday check-in"))
+    rebuilt = build_fixture(fixture_site, tmp_path / "warm", **cached)
+    assert page(rebuilt, "tips/weekly-check-in/").h1.get_text() == "Hold a Sunday check-in"
+    clean = build_fixture(fixture_site, tmp_path / "clean")
+    assert tree_digest(rebuilt) == tree_digest(clean)
+
+
 def _break(site, relative, text=None, data=None):
     path = site / "content" / relative
     path.parent.mkdir(parents=True, exist_ok=True)
