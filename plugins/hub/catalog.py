@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
 from .metadata import split_list, split_sources
-from .related import related_tips
+from .related import related_finder
 from .themes import Theme
 from .tipcards import TipCard
 
@@ -79,10 +79,9 @@ def build_catalog(themes: Sequence[Theme], tips: Sequence[TipCard], articles: Se
     }
     item_themes = {tip.url: tuple(by_slug[s] for s in tip.themes) for tip in tips}
     item_themes.update({url: tuple(by_slug[s] for s in slugs if s in by_slug) for url, slugs in article_themes.items()})
-    related = {tip.url: related_tips(tip.slug, tip.themes, tips, related_count) for tip in tips}
-    related.update(
-        {url: related_tips(f"article:{url}", slugs, tips, related_count) for url, slugs in article_themes.items()}
-    )
+    find_related = related_finder(tips)
+    related = {tip.url: find_related(tip.slug, tip.themes, related_count) for tip in tips}
+    related.update({url: find_related(f"article:{url}", slugs, related_count) for url, slugs in article_themes.items()})
     return HubCatalog(
         themes=tuple(themes),
         tips=tuple(tips),

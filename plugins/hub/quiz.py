@@ -171,7 +171,8 @@ def _tip_entry(tip: Any, site: str) -> dict[str, Any]:
 def _theme_tips(catalog: Any, slug: str) -> list[Any]:
     """Tips to recommend for a theme: those it leads first, easiest first, then the rest."""
     led = sorted(catalog.tips_led_by(slug), key=lambda tip: (EFFORT_ORDER.get(tip.effort, 1), tip.title))
-    others = [tip for tip in catalog.tips_in(slug) if tip not in led]
+    led_slugs = {tip.slug for tip in led}
+    others = [tip for tip in catalog.tips_in(slug) if tip.slug not in led_slugs]
     return (led + others)[:TIPS_PER_THEME]
 
 
