@@ -29,9 +29,12 @@ PELICAN_VARIANTS = ("plain", "pelican-lunr", "hub")
 def plain_overrides(content: Path) -> dict[str, Any]:
     """pelicanconf.py's settings turned into a plain Pelican site over the same content."""
     import pelican
+    from pelican.settings import DEFAULT_CONFIG
 
     return {
         "PATH": str(content),
+        # Our theme autoescapes everything; the simple theme expects Pelican's default.
+        "JINJA_ENVIRONMENT": DEFAULT_CONFIG["JINJA_ENVIRONMENT"],
         "THEME": str(Path(pelican.__file__).parent / "themes" / "simple"),
         # pages/safety.md asks for a "safety" template; the simple theme's page.html serves it.
         "THEME_TEMPLATES_OVERRIDES": [str(PLAIN_TEMPLATES)],
@@ -124,6 +127,12 @@ def build_variant(variant: str, content: Path, output: Path, cache: Path | None 
     if variant == "pelican-lunr":
         return run_pelican({**lunr_overrides(content), **cache_overrides(cache)}, output)
     raise ValueError(f"unknown variant {variant!r}; use one of {', '.join(PELICAN_VARIANTS)}")
+
+
+def build_argv(python: Path | str, variant: str, content: Path, output: Path, cache: Path | None = None) -> list[str]:
+    """The command that builds one variant in a child process of ``python``."""
+    argv = [str(python), "-m", "bench.builders", variant, str(content), str(output)]
+    return argv + (["--cache", str(cache)] if cache else [])
 
 
 def main(argv: list[str] | None = None) -> int:

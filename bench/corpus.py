@@ -9,6 +9,7 @@ real ``content/`` folder, so the hub's checks run exactly as they do on the real
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,6 +35,8 @@ SOURCES = (
     "Ruth Alvarez, Heart and Home",
 )
 EFFORTS = ("easy", "moderate", "deep")
+COLD_QUERY_SHARE = 0.05
+QUERY_CANDIDATES = ("phone", "repair", "listen", "therapy", "touch", "laugh", "chores", "stress", "money", "screens", "bids")
 TIMES = ("5 minutes", "10 minutes", "half an hour", "an evening", "a weekend")
 
 
@@ -69,6 +72,21 @@ class Corpus:
     def tip_path(self, slug: str) -> Path:
         """The Markdown file of one tip card."""
         return self.content / "tips" / f"{slug}.md"
+
+    def cold_query(self) -> str:
+        """A one-word query found in about COLD_QUERY_SHARE of the documents (at least one).
+
+        Words are spread evenly over a synthetic corpus, so a fixed word would match almost
+        nothing at the tiny size and far too much at the large one.
+        """
+        texts = [path.read_text(encoding="utf-8").lower() for path in self.content.glob("*/*.md")]
+        best, best_gap = QUERY_CANDIDATES[0], float("inf")
+        for word in QUERY_CANDIDATES:
+            pattern = re.compile(rf"\b{word}\b")
+            share = sum(1 for text in texts if pattern.search(text)) / max(1, len(texts))
+            if share and abs(share - COLD_QUERY_SHARE) < best_gap:
+                best, best_gap = word, abs(share - COLD_QUERY_SHARE)
+        return best
 
 
 class TextMaker:

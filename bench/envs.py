@@ -19,6 +19,7 @@ REQUIREMENTS = BENCH_DIR / "requirements-bench.txt"
 DEFAULT_VENV = DEFAULT_WORK_DIR / "venv-compare"
 READY_MARKER = "bench-ready.txt"
 PAGEFIND_GLOB = "{articles/*,tips/*,about,safety}/index.html"
+PAGEFIND_EXCLUDED = "body > header, body > footer"
 
 
 def _requirements_digest() -> str:
@@ -58,8 +59,11 @@ def pagefind_executable(venv: Path = DEFAULT_VENV) -> Path:
 
 
 def pagefind_command(venv: Path, site: Path) -> list[str]:
-    """Index the content pages of a plain Pelican site (not its listings), main element only."""
-    return [str(pagefind_executable(venv)), "--site", str(site), "--glob", PAGEFIND_GLOB, "--root-selector", "main", "--quiet"]
+    """Index the content pages of a plain Pelican site (not its listings), without header and footer."""
+    return [
+        str(pagefind_executable(venv)), "--site", str(site), "--glob", PAGEFIND_GLOB,
+        "--exclude-selectors", PAGEFIND_EXCLUDED, "--quiet",
+    ]
 
 
 def tool_versions(venv: Path = DEFAULT_VENV) -> dict[str, str]:

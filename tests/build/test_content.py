@@ -8,12 +8,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import markdown
 import pytest
 import yaml
 
+from hub.editorial import body_text, split_source
 from hub.readability import flesch_reading_ease
-from hub.text import html_to_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -26,16 +25,7 @@ ARTICLES = sorted((CONTENT / "articles").glob("*.md"))
 
 def read(path: Path) -> tuple[dict[str, str], str]:
     """Metadata (lower-case keys) and body of a Markdown content file."""
-    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-    meta = {}
-    for line in head.splitlines():
-        key, _, value = line.partition(":")
-        meta[key.strip().lower()] = value.strip()
-    return meta, body
-
-
-def body_text(body: str) -> str:
-    return html_to_text(markdown.markdown(body, extensions=["extra", "md_in_html"]))
+    return split_source(path.read_text(encoding="utf-8"))
 
 
 def themes_of(path: Path) -> list[str]:
