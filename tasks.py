@@ -190,3 +190,13 @@ def audit(c):
 
     summary = run_audit(ROOT, ROOT / "reports")
     print(summary.read_text())
+
+
+@task(help={"sizes": "comma-separated: tiny, small, medium, large", "runs": "builds per variant and size (median)"})
+def bench(c, sizes="small,medium,large", runs=3):
+    """Benchmark builds and search against plain Pelican, pelican-lunr and Pagefind; write bench/RESULTS.md."""
+    from tests.browsers import ensure_browser
+
+    ensure_browser()
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m bench --sizes {sizes} --runs {runs} --wait-quiet 5 --out bench/RESULTS.md", pty=False)

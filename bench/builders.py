@@ -88,6 +88,7 @@ class _ErrorCounter(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Keep the message of one logged error."""
         self.messages.append(record.getMessage())
 
 

@@ -36,7 +36,19 @@ SOURCES = (
 )
 EFFORTS = ("easy", "moderate", "deep")
 COLD_QUERY_SHARE = 0.05
-QUERY_CANDIDATES = ("phone", "repair", "listen", "therapy", "touch", "laugh", "chores", "stress", "money", "screens", "bids")
+QUERY_CANDIDATES = (
+    "phone",
+    "repair",
+    "listen",
+    "therapy",
+    "touch",
+    "laugh",
+    "chores",
+    "stress",
+    "money",
+    "screens",
+    "bids",
+)
 TIMES = ("5 minutes", "10 minutes", "half an hour", "an evening", "a weekend")
 
 
@@ -227,7 +239,9 @@ def generate_corpus(size: CorpusSize, target: Path, seed: int = DEFAULT_SEED) ->
         maker = TextMaker(random.Random(f"{seed}:tip:{number}"), words, weights)
         title = maker.title()
         chosen = maker.rng.sample(themes, maker.rng.randint(1, 3))
-        tips.append((slug_from(title, number, "tip"), tip_text(maker, title, chosen, FIRST_DATE + timedelta(days=number))))
+        tips.append(
+            (slug_from(title, number, "tip"), tip_text(maker, title, chosen, FIRST_DATE + timedelta(days=number)))
+        )
     tip_slugs = _write_items(content, "tips", tips)
     articles = []
     for number in range(size.articles):

@@ -61,8 +61,14 @@ def pagefind_executable(venv: Path = DEFAULT_VENV) -> Path:
 def pagefind_command(venv: Path, site: Path) -> list[str]:
     """Index the content pages of a plain Pelican site (not its listings), without header and footer."""
     return [
-        str(pagefind_executable(venv)), "--site", str(site), "--glob", PAGEFIND_GLOB,
-        "--exclude-selectors", PAGEFIND_EXCLUDED, "--quiet",
+        str(pagefind_executable(venv)),
+        "--site",
+        str(site),
+        "--glob",
+        PAGEFIND_GLOB,
+        "--exclude-selectors",
+        PAGEFIND_EXCLUDED,
+        "--quiet",
     ]
 
 

@@ -12,14 +12,14 @@ import shutil
 import statistics
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import PROJECT_ROOT
 
 
-class CommandFailed(RuntimeError):
+class BuildCommandError(RuntimeError):
     """A measured command exited with an error; the message holds its output."""
 
 
@@ -54,7 +54,7 @@ class MedianFigures:
 
 
 def run_measured(argv: Sequence[str], cwd: Path = PROJECT_ROOT) -> RunFigures:
-    """Run a command to its end; return its wall time and peak memory, or raise CommandFailed."""
+    """Run a command to its end; return its wall time and peak memory, or raise BuildCommandError."""
     started = time.perf_counter()
     process = subprocess.Popen(list(argv), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = process.stdout.read() if process.stdout else b""
@@ -63,20 +63,10 @@ def run_measured(argv: Sequence[str], cwd: Path = PROJECT_ROOT) -> RunFigures:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         shown = output.decode("utf-8", "replace")[-4000:]
-        raise CommandFailed(f"{' '.join(map(str, argv))} exited with {process.returncode}:\n{shown}")
+        raise BuildCommandError(f"{' '.join(map(str, argv))} exited with {process.returncode}:\n{shown}")
     return RunFigures(wall_s=wall, peak_mib=usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
-def repeat_measured(argv: Sequence[str], runs: int, before_each: Callable[[], None] | None = None) -> MedianFigures:
-    """Run a command ``runs`` times, calling ``before_each`` (untimed) before each run."""
-    figures = []
-    for _ in range(runs):
-        if before_each:
-            before_each()
-        figures.append(run_measured(argv))
-    return MedianFigures.of(figures)
-
-
-def emptied(folder: Path) -> Callable[[], None]:
-    """A ``before_each`` that removes a build's output folder, so every run starts cold."""
-    return lambda: shutil.rmtree(folder, ignore_errors=True)
+def remove_output(folder: Path) -> None:
+    """Remove a build's output folder (untimed), so the next run starts from nothing."""
+    shutil.rmtree(folder, ignore_errors=True)

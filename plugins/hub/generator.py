@@ -21,7 +21,8 @@ from .links import broken_links
 from .metadata import check_metadata, duplicate_slug_problems, split_list
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
-from .search_index import SearchFiles, build_search_files, document_for, to_json_bytes
+from .background import SearchFilesJob
+from .search_index import document_for, search_file_names, to_json_bytes
 from .settings import hub_settings
 from .sitefiles import web_manifest
 from .tipsfeed import tips_feed
@@ -46,7 +47,7 @@ class HubGenerator(CachingGenerator):
         self.node_modules = Path(self.settings["HUB_NODE_MODULES"])
         if not self.node_modules.is_absolute():
             self.node_modules = Path(self.path).parent / self.node_modules
-        self.search_files: SearchFiles | None = None
+        self.search_job: SearchFilesJob | None = None
         self.themes: tuple[Theme, ...] = ()
         self.tip_contents: list[Tip] = []
         self.tip_drafts: list[Tip] = []
@@ -128,12 +129,11 @@ class HubGenerator(CachingGenerator):
                 for item in items
             ]
         names = {theme.slug: theme.name for theme in self.themes}
-        self.search_files = build_search_files([doc for doc in docs if doc], names)
+        docs = [doc for doc in docs if doc]
+        index_name, store_name = search_file_names(docs, names)
+        self.search_job = SearchFilesJob(docs, names, parallel=self.settings["HUB_SEARCH_IN_BACKGROUND"])
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
-        self.context["hub_search"] = {
-            "index_url": f"{folder}/{self.search_files.index_name}",
-            "store_url": f"{folder}/{self.search_files.store_name}",
-        }
+        self.context["hub_search"] = {"index_url": f"{folder}/{index_name}", "store_url": f"{folder}/{store_name}"}
 
     def _link_problems(self, items: list[Any]) -> list[ContentProblem]:
         """Check every {filename} and {static} link before Pelican quietly skips a broken one."""
@@ -190,7 +190,7 @@ class HubGenerator(CachingGenerator):
         """Write the index and the store under their hashed names."""
         folder = Path(self.output_path, self.settings["HUB_SEARCH_DIR"])
         folder.mkdir(parents=True, exist_ok=True)
-        files = self.search_files
+        files = self.search_job.result()
         (folder / files.index_name).write_bytes(files.index_bytes)
         (folder / files.store_name).write_bytes(files.store_bytes)
 

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
+from functools import lru_cache
+
 from lunr import lunr
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stemmer import porter_stemmer, stemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+from lunr.stop_word_filter import stop_word_filter
+from lunr.trimmer import trimmer
 
 from .text import SPELLING_PREFIXES, fold_text, html_to_text
 
@@ -25,6 +36,40 @@ FIELDS = (
 )
 BOOSTED_ITEM_WEIGHT = 3
 STORE_VERSION = 1
+# How many words of each body go into the index. Titles, themes and summaries are indexed
+# whole; a body contributes its most distinctive words (most frequent in this item, rarest
+# across the site). This keeps the index, its build time and each keystroke's work
+# proportional to the number of items rather than to every word ever written.
+BODY_TERMS = 32
+_BODY_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# lunr's tokenizer splits on whitespace and hyphens; splitting here, once, in C, lets lunr.py
+# skip its character-by-character loop.
+_LUNR_SEPARATOR = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=None)
+def _stem(word: str) -> str:
+    return porter_stemmer.stem(word)
+
+
+def cached_stemmer(token, i=None, tokens=None):
+    """lunr's Porter stemmer, remembering each word: a site repeats the same words a lot."""
+    return token.update(lambda text, metadata=None: _stem(text))
+
+
+Pipeline.register_function(cached_stemmer, "hub-cached-stemmer")
+
+
+def _builder() -> Builder:
+    """lunr's default builder, with the cached stemmer; the search pipeline is lunr's own."""
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, cached_stemmer)
+    builder.search_pipeline.add(stemmer)
+    return builder
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in _LUNR_SEPARATOR.split(text) if word]
 
 
 @dataclass(frozen=True)
@@ -55,19 +100,33 @@ def _theme_words(slugs: Iterable[str], theme_names: Mapping[str, str]) -> list[s
     return [fold_text(word) for word in words if word]
 
 
-def build_index(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> dict[str, Any]:
+def body_keywords(bodies: Sequence[str], limit: int = BODY_TERMS) -> list[list[str]]:
+    """For each folded body text, its ``limit`` most distinctive words (tf-idf), sorted."""
+    words = [[w for w in _BODY_WORD.findall(body) if w not in STOP_WORDS] for body in bodies]
+    document_frequency = Counter(word for item in words for word in set(item))
+    count = len(bodies)
+    chosen = []
+    for item in words:
+        frequency = Counter(item)
+        ranked = sorted(frequency, key=lambda w: (-frequency[w] * math.log((1 + count) / document_frequency[w]), w))
+        chosen.append(sorted(ranked[:limit]))
+    return chosen
+
+
+def build_index(documents: Sequence[SearchDocument], theme_names: Mapping[str, str], body_terms: int = BODY_TERMS) -> dict[str, Any]:
     """Build the lunr index; each document's ref is its position in the store."""
     rows = []
+    bodies = body_keywords([fold_text(doc.body) for doc in documents], body_terms)
     for ref, doc in enumerate(documents):
         fields = {
             "id": str(ref),
-            "title": fold_text(doc.title),
+            "title": _words(fold_text(doc.title)),
             "themes": _theme_words(doc.themes, theme_names),
-            "summary": fold_text(doc.summary),
-            "body": fold_text(doc.body),
+            "summary": _words(fold_text(doc.summary)),
+            "body": bodies[ref],
         }
         rows.append((fields, {"boost": BOOSTED_ITEM_WEIGHT} if doc.boosted else {}))
-    return lunr(ref="id", fields=list(FIELDS), documents=rows).serialize()
+    return lunr(ref="id", fields=list(FIELDS), documents=rows, builder=_builder()).serialize()
 
 
 def build_store(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> dict[str, Any]:
@@ -88,14 +147,25 @@ def to_json_bytes(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def hashed_name(stem: str, data: bytes) -> str:
-    """A file name that changes whenever the bytes change, e.g. ``index.3f2a9c1b7d.json``."""
-    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.json"
+INDEX_FORMAT = f"hub-index-{STORE_VERSION}-body{BODY_TERMS}"
+
+
+def search_files_hash(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> str:
+    """A hash of everything the index and store are built from, and of how they are built.
+
+    Naming the files by their inputs (not their bytes) lets pages that link them be written
+    while the index is still being built; any change to a document changes the name.
+    """
+    from lunr import __VERSION__ as lunr_version
+
+    inputs = {"format": INDEX_FORMAT, "lunr": lunr_version, "themes": dict(theme_names),
+              "spellings": SPELLING_PREFIXES, "docs": [vars(doc) for doc in _ordered(documents)]}
+    return hashlib.sha256(to_json_bytes(inputs)).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
 class SearchFiles:
-    """The two files the browser fetches for search, with their hashed names."""
+    """The two files the browser fetches for search, with their names."""
 
     index_name: str
     index_bytes: bytes
@@ -103,9 +173,20 @@ class SearchFiles:
     store_bytes: bytes
 
 
+def search_file_names(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> tuple[str, str]:
+    """The names of the index and store files, e.g. ``index.3f2a9c1b7d.json``."""
+    digest = search_files_hash(documents, theme_names)
+    return f"index.{digest}.json", f"store.{digest}.json"
+
+
+def _ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
+    return sorted(documents, key=lambda doc: doc.url)
+
+
 def build_search_files(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> SearchFiles:
     """Build the index and store for documents sorted by URL, ready to write."""
-    ordered = sorted(documents, key=lambda doc: doc.url)
+    ordered = _ordered(documents)
+    index_name, store_name = search_file_names(ordered, theme_names)
     index_bytes = to_json_bytes(build_index(ordered, theme_names))
     store_bytes = to_json_bytes(build_store(ordered, theme_names))
-    return SearchFiles(hashed_name("index", index_bytes), index_bytes, hashed_name("store", store_bytes), store_bytes)
+    return SearchFiles(index_name, index_bytes, store_name, store_bytes)

@@ -46,10 +46,13 @@ export function createSearchEngine (lunr, serializedIndex, store) {
   }
 
   function run (words, fuzzy) {
+    const last = words.length - 1
     return index.query((query) => {
-      for (const word of words) {
+      words.forEach((word, position) => {
         query.term(word, { usePipeline: true, boost: 10 })
-        if (word.length >= 3) {
+        // Only the word being typed may be unfinished; expanding every word would make each
+        // keystroke walk the whole index several times.
+        if (position === last && word.length >= 3) {
           query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 })
         }
         if (fuzzy && word.length >= 4) {
@@ -57,7 +60,7 @@ export function createSearchEngine (lunr, serializedIndex, store) {
           query.term(word, { usePipeline: false, editDistance: editDistanceFor(word), boost: 1 })
           query.term(word, { usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
         }
-      }
+      })
     })
   }
 
@@ -87,11 +90,13 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     if (words.length) {
       const ranked = rank(words)
       fuzzy = ranked.fuzzy
+      // The matched terms are only needed for the results that get drawn, so they are read
+      // lazily: a common word can match thousands of items.
       all = ranked.hits.map((hit) => ({
         ref: hit.ref,
         score: hit.score,
         doc: docs[Number(hit.ref)],
-        terms: Object.keys(hit.matchData.metadata)
+        get terms () { return Object.keys(hit.matchData.metadata) }
       }))
     } else {
       all = themes.size ? everythingIn(themes) : []

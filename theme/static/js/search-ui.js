@@ -4,6 +4,9 @@
  * reader focuses the box or opens /search/. Results are built with textContent only.
  */
 const DEBOUNCE_MS = 120
+// Results are drawn a page at a time: drawing thousands of matches for a common word
+// would make every keystroke slow.
+const PAGE_SIZE = 20
 const TYPE_LABELS = { tip: 'Tip', article: 'Article', page: 'Page' }
 const engines = new Map()
 
@@ -74,6 +77,9 @@ export default function initSearch ($root) {
   const $allLink = $root.querySelector('.js-search-all')
   const $filters = [...$root.querySelectorAll('.js-search-filters input[name="theme"]')]
   const limit = Number($root.dataset.searchLimit || 0)
+  const $more = $root.querySelector('.js-search-more')
+  let shownResults = []
+  let shownEngine = null
   const load = () => loadEngine($root.dataset.searchIndex, $root.dataset.searchStore)
   let searchId = 0
   // The first keystroke after a settled search adds a history entry; the rest update it.
@@ -96,10 +102,19 @@ export default function initSearch ($root) {
     show(engine, engine.search($input.value, selectedThemes()))
   }
 
+  function drawMore () {
+    const from = $results.children.length
+    const upTo = limit || from + PAGE_SIZE
+    $results.append(...shownResults.slice(from, upTo).map((result) => renderResult(shownEngine, result)))
+    if ($more) $more.hidden = $results.children.length >= shownResults.length || Boolean(limit)
+  }
+
   function show (engine, { results, counts, fuzzy }) {
     const query = $input.value.trim()
-    const shown = limit ? results.slice(0, limit) : results
-    $results.replaceChildren(...shown.map((result) => renderResult(engine, result)))
+    shownResults = results
+    shownEngine = engine
+    $results.replaceChildren()
+    drawMore()
     $status.textContent = describe(results.length, query, selectedThemes().length, fuzzy)
     for (const $count of $root.querySelectorAll('.js-theme-count')) {
       $count.textContent = query ? `(${counts[$count.dataset.theme] || 0})` : ''
@@ -145,6 +160,13 @@ export default function initSearch ($root) {
   }
 
   $input.addEventListener('focus', () => { load().catch(() => {}) }, { once: true })
+  if ($more) {
+    $more.addEventListener('click', () => {
+      const next = $results.children.length
+      drawMore()
+      $results.children[next]?.querySelector('a')?.focus()
+    })
+  }
   $input.addEventListener('input', () => {
     remember(!typing)
     typing = true
