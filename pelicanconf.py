@@ -1,5 +1,7 @@
 """Pelican settings for local work: build with `invoke build`, serve with `invoke serve`."""
 
+from jinja2 import FileSystemBytecodeCache
+
 AUTHOR = "Rut to Groove"
 SITENAME = "Rut to Groove"
 SITE_TAGLINE = "Practical, kind ideas for couples who feel stuck"
@@ -71,8 +73,16 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Autoescape everything; templates mark trusted, rendered HTML with |safe.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+# Autoescape everything; templates mark trusted, rendered HTML with |safe. Compiled templates
+# are kept in Jinja's bytecode cache (a folder in the system's temp directory, keyed by each
+# template's path and source), so rebuilds do not compile them again.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "bytecode_cache": FileSystemBytecodeCache(),
+}
 
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

@@ -113,7 +113,7 @@ class HubGenerator(CachingGenerator):
         return self.catalog
 
     def _prepare_search(self, articles: list[Any], pages: list[Any]) -> None:
-        """Build the search files now, so every page written later knows their names."""
+        """Start building the search files, and name them now so every page written later links them."""
         site = self.settings["SITEURL"]
         docs = [
             document_for(f"{site}/{tip.url}", tip.title, "tip", tip.themes, tip.summary, tip.body_html, tip.search)
@@ -131,7 +131,8 @@ class HubGenerator(CachingGenerator):
         names = {theme.slug: theme.name for theme in self.themes}
         docs = [doc for doc in docs if doc]
         index_name, store_name = search_file_names(docs, names)
-        self.search_job = SearchFilesJob(docs, names, parallel=self.settings["HUB_SEARCH_IN_BACKGROUND"])
+        threshold = self.settings["HUB_SEARCH_BACKGROUND_MIN_DOCS"]
+        self.search_job = SearchFilesJob(docs, names, parallel=threshold is not None and len(docs) >= threshold)
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
         self.context["hub_search"] = {"index_url": f"{folder}/{index_name}", "store_url": f"{folder}/{store_name}"}
 
@@ -165,11 +166,11 @@ class HubGenerator(CachingGenerator):
         write(self.settings["HUB_THEMES_INDEX_SAVE_AS"], "themes", _folder_url(self.settings["HUB_THEMES_INDEX_SAVE_AS"]))
         for theme in catalog.themes:
             write(self.settings["HUB_THEME_SAVE_AS"].format(slug=theme.slug), "theme", theme.url, theme=theme)
-        self._write_search_files()
         quiz_json = to_json_bytes(quiz_page_data(self.quiz, catalog, self.settings["SITEURL"])).decode("utf-8")
         write(self.settings["HUB_QUIZ_SAVE_AS"], "quiz", _folder_url(self.settings["HUB_QUIZ_SAVE_AS"]),
               quiz=self.quiz, quiz_json=script_safe_json(quiz_json))
         self._write_site_files()
+        self._write_search_files()  # last, so the background build has had the most time
 
     def _write_site_files(self) -> None:
         """Write the tips feed (when configured) and the web app manifest."""

@@ -29,9 +29,10 @@ DEFAULTS: dict[str, Any] = {
     ),
     # Where the safety page's quick-exit button goes: a neutral, everyday site.
     "HUB_QUICK_EXIT_URL": "https://www.bbc.com/weather",
-    # Build the search index in a second process while pages are written (when there are
-    # two or more cores); False builds it in the main process.
-    "HUB_SEARCH_IN_BACKGROUND": True,
+    # Build the search index in a second process while pages are written, when there are two
+    # or more cores and at least this many documents (below it, starting a process costs more
+    # than it saves); None always builds it in the main process.
+    "HUB_SEARCH_BACKGROUND_MIN_DOCS": 500,
     # Production passes (publishconf.py turns them on).
     "HUB_MINIFY": False,
     "HUB_FINGERPRINT": False,
