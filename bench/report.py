@@ -168,11 +168,13 @@ REBUILD_HEADER = (
     "Tip edited",
 )
 SCALING_INTRO = (
-    "Our index and store are one file each, fetched whole on the first search: they grow in step with the "
-    "number of documents and their words, and so does the first search's download. pelican-lunr's single "
-    "script grows the same way. Pagefind splits its index into chunks by word and its results into one "
-    "fragment per page, so a first search fetches a few chunks and fragments whatever the size of the site; "
-    "its download grows only with the runtime and the chunks a query touches."
+    "Our index and store are one file each, fetched whole on the first search. Titles, themes and summaries "
+    "are indexed whole; each body adds only its 32 most distinctive words, so the index grows with the number "
+    "of documents (about 0.3 KB compressed each) rather than with every word written, and stays one file under "
+    "2 MB compressed at 6,000 documents. pelican-lunr's single script grows with every word. Pagefind splits "
+    "its index into chunks by word and its results into one fragment per page, so a first search fetches a "
+    "few chunks and fragments whatever the size of the site; its download grows only with the runtime and the "
+    "chunks a query touches."
 )
 SCALING_HEADER = (
     "Size",

@@ -9,11 +9,15 @@ import yaml
 
 from .problems import ContentProblem
 
+# libyaml's parser when PyYAML was built with it (it is, in PyPI's wheels): the same safe
+# subset of YAML, parsed in C.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def parse_yaml(text: str, display_path: str) -> tuple[Any, list[ContentProblem]]:
     """Parse YAML text; on failure return None and a problem with the line number."""
     try:
-        return yaml.safe_load(text), []
+        return yaml.load(text, Loader=SafeLoader), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
