@@ -199,4 +199,6 @@ def bench(c, sizes="small,medium,large", runs=3):
 
     ensure_browser()
     with c.cd(str(ROOT)):
-        c.run(f"{sys.executable} -m bench --sizes {sizes} --runs {runs} --wait-quiet 5 --out bench/RESULTS.md", pty=False)
+        c.run(
+            f"{sys.executable} -m bench --sizes {sizes} --runs {runs} --wait-quiet 5 --out bench/RESULTS.md", pty=False
+        )

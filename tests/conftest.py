@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from hub.localserver import serve_in_background
 from hub.sitebuild import build_site
 
@@ -56,7 +55,9 @@ class PageWatch:
     @property
     def foreign_requests(self) -> list[str]:
         own = urlsplit(self.origin).netloc
-        return [url for url in self.requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own]
+        return [
+            url for url in self.requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own
+        ]
 
     def assert_clean(self) -> None:
         assert self.console == [], f"console messages: {self.console}"

@@ -61,7 +61,7 @@ def internal_references(output: Path, siteurl: str = "") -> list[tuple[Path, str
                     continue
                 path = parts.path
                 if not path.startswith("/"):
-                    path = "/" + str((file.parent.relative_to(output) / path))
+                    path = "/" + str(file.parent.relative_to(output) / path)
                 prefix = base.path.rstrip("/")
                 assert path.startswith(prefix + "/"), f"{file}: {value} is outside the site's path {prefix}/"
                 found.append((file, path[len(prefix) :], fragment))

@@ -43,8 +43,10 @@ def _references(path: Path, root: Path) -> dict[str, str]:
     if path.suffix != ".js":
         return {}
     base = posixpath.dirname(path.relative_to(root).as_posix())
-    return {match.group(2): posixpath.normpath(posixpath.join(base, match.group(2)))
-            for match in JS_REFERENCE.finditer(path.read_text(encoding="utf-8"))}
+    return {
+        match.group(2): posixpath.normpath(posixpath.join(base, match.group(2)))
+        for match in JS_REFERENCE.finditer(path.read_text(encoding="utf-8"))
+    }
 
 
 def _hashed_name(relative: str, data: bytes) -> str:
@@ -54,10 +56,16 @@ def _hashed_name(relative: str, data: bytes) -> str:
 
 def fingerprint(root: Path, folder: str) -> dict[str, str]:
     """Rename every CSS and JS file under ``root/folder`` to a hashed name; return old → new paths."""
-    pending = {p.relative_to(root).as_posix(): p for p in sorted((root / folder).rglob("*")) if p.suffix in HASHED_SUFFIXES}
+    pending = {
+        p.relative_to(root).as_posix(): p for p in sorted((root / folder).rglob("*")) if p.suffix in HASHED_SUFFIXES
+    }
     renamed: dict[str, str] = {}
     while pending:
-        ready = [rel for rel, path in pending.items() if all(t in renamed or t not in pending for t in _references(path, root).values())]
+        ready = [
+            rel
+            for rel, path in pending.items()
+            if all(t in renamed or t not in pending for t in _references(path, root).values())
+        ]
         if not ready:
             raise AssetError(f"these modules import each other, so they cannot be fingerprinted: {sorted(pending)}")
         for rel in ready:
@@ -79,7 +87,7 @@ def rewrite_pages(root: Path, renamed: dict[str, str], minify: bool) -> None:
     for page in sorted(root.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         for old, new in renamed.items():
-            html = html.replace(f"/{old}\"", f"/{new}\"")
+            html = html.replace(f'/{old}"', f'/{new}"')
         page.write_text(minify_page(html) if minify else html, encoding="utf-8")
 
 

@@ -13,12 +13,19 @@ from pathlib import Path
 from .localserver import make_server
 from .sitebuild import build_site
 
-PAGES = {"home": "/", "article": "/articles/rupture-and-repair/", "tip": "/tips/date-night/",
-         "search": "/search/?q=phone", "quiz": "/quiz/"}
+PAGES = {
+    "home": "/",
+    "article": "/articles/rupture-and-repair/",
+    "tip": "/tips/date-night/",
+    "search": "/search/?q=phone",
+    "quiz": "/quiz/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET = 98
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run --disable-quic")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run --disable-quic"
+)
 
 
 def _chrome() -> str:
@@ -32,8 +39,20 @@ def _lighthouse(project: Path, url: str, out_stem: Path) -> dict[str, int]:
     """Run Lighthouse on one URL, write its HTML and JSON reports, return the category scores."""
     cli = project / "node_modules" / ".bin" / "lighthouse"
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or _chrome()}
-    subprocess.run([str(cli), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}", "--output=json", "--output=html",
-                    f"--output-path={out_stem}", f"--only-categories={','.join(CATEGORIES)}"], env=env, check=True)
+    subprocess.run(
+        [
+            str(cli),
+            url,
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--output=json",
+            "--output=html",
+            f"--output-path={out_stem}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        env=env,
+        check=True,
+    )
     report = json.loads(out_stem.with_name(out_stem.name + ".report.json").read_text())
     return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
@@ -48,13 +67,26 @@ def run_audit(project: Path, reports: Path) -> Path:
         build_site(project / "publishconf.py", output, {"SITEURL": siteurl, "FEED_DOMAIN": siteurl})
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            scores = {name: _lighthouse(project, siteurl + path, reports / f"lighthouse-{name}") for name, path in PAGES.items()}
+            scores = {
+                name: _lighthouse(project, siteurl + path, reports / f"lighthouse-{name}")
+                for name, path in PAGES.items()
+            }
         finally:
             server.shutdown()
-    lines = ["# Lighthouse audit", "", f"Target: every score {TARGET} or more.", "",
-             "| Page | " + " | ".join(CATEGORIES) + " |", "| --- |" + " --- |" * len(CATEGORIES)]
+    lines = [
+        "# Lighthouse audit",
+        "",
+        f"Target: every score {TARGET} or more.",
+        "",
+        "| Page | " + " | ".join(CATEGORIES) + " |",
+        "| --- |" + " --- |" * len(CATEGORIES),
+    ]
     for name, row in scores.items():
-        lines.append(f"| {name} | " + " | ".join(f"{row[c]}{'' if row[c] >= TARGET else ' (below target)'}" for c in CATEGORIES) + " |")
+        lines.append(
+            f"| {name} | "
+            + " | ".join(f"{row[c]}{'' if row[c] >= TARGET else ' (below target)'}" for c in CATEGORIES)
+            + " |"
+        )
     summary = reports / "lighthouse-summary.md"
     summary.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return summary

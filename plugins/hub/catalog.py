@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .metadata import split_list, split_sources
 from .related import related_finder
@@ -68,14 +69,17 @@ def _pick_starters(themes: Sequence[Theme], tips_by_theme: Mapping[str, tuple[Ti
     return tuple(starters[:STARTER_COUNT])
 
 
-def build_catalog(themes: Sequence[Theme], tips: Sequence[TipCard], articles: Sequence[Any], related_count: int = 3) -> HubCatalog:
+def build_catalog(
+    themes: Sequence[Theme], tips: Sequence[TipCard], articles: Sequence[Any], related_count: int = 3
+) -> HubCatalog:
     """Cross-reference checked themes, tips and Pelican articles into a catalog."""
     by_slug = {theme.slug: theme for theme in themes}
     tips = sorted(tips, key=lambda tip: (tip.title.lower(), tip.slug))
     tips_by_theme = {theme.slug: tuple(tip for tip in tips if theme.slug in tip.themes) for theme in themes}
     article_themes = {article.url: split_list(article.metadata.get("themes")) for article in articles}
     articles_by_theme = {
-        theme.slug: tuple(article for article in articles if theme.slug in article_themes[article.url]) for theme in themes
+        theme.slug: tuple(article for article in articles if theme.slug in article_themes[article.url])
+        for theme in themes
     }
     item_themes = {tip.url: tuple(by_slug[s] for s in tip.themes) for tip in tips}
     item_themes.update({url: tuple(by_slug[s] for s in slugs if s in by_slug) for url, slugs in article_themes.items()})

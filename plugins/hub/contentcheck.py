@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .editorial import locate_line, originality_problems, text_problems
 from .problems import ContentProblem
@@ -15,7 +16,9 @@ def _line(problem: ContentProblem, project: Path) -> str:
     return f"{problem.path}:{locate_line(project / problem.path, problem.field)}: {problem.field}: {problem.message}"
 
 
-def check_content(settings_file: Path, project: Path, content: Path, overrides: Mapping[str, Any] | None = None) -> list[str]:
+def check_content(
+    settings_file: Path, project: Path, content: Path, overrides: Mapping[str, Any] | None = None
+) -> list[str]:
     """Build into a scratch folder (thrown away) and run the editorial checks; return problem lines."""
     lines: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:

@@ -59,7 +59,13 @@ def text_problems(content: Path, project: Path) -> list[ContentProblem]:
                 problems.append(ContentProblem(shown, "body", f"has {words} words; aim for {low} to {high}"))
             score = flesch_reading_ease(text)
             if text and score < MIN_READING_EASE:
-                problems.append(ContentProblem(shown, "body", f"reads at Flesch {score}; use shorter sentences and plainer words to reach {MIN_READING_EASE}"))
+                problems.append(
+                    ContentProblem(
+                        shown,
+                        "body",
+                        f"reads at Flesch {score}; use shorter sentences and plainer words to reach {MIN_READING_EASE}",
+                    )
+                )
     return problems
 
 
@@ -68,10 +74,13 @@ def originality_problems(project: Path) -> list[ContentProblem]:
     tool = project.parent / "shared" / "tools" / "originality.py"
     if not tool.is_file() or not (project.parent / "shared" / "seeds").is_dir():
         return []
-    done = subprocess.run([sys.executable, str(tool), "content", "theme"], cwd=project, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(tool), "content", "theme"], cwd=project, capture_output=True, text=True, check=False
+    )
     if done.returncode == 0:
         return []
     lines = [line for line in done.stdout.splitlines() if line.strip() and not line.startswith("originality:")]
-    return [ContentProblem("content", "originality", f"shares wording with a source article: {line.strip()}") for line in lines] or [
-        ContentProblem("content", "originality", done.stdout.strip() or done.stderr.strip())
-    ]
+    return [
+        ContentProblem("content", "originality", f"shares wording with a source article: {line.strip()}")
+        for line in lines
+    ] or [ContentProblem("content", "originality", done.stdout.strip() or done.stderr.strip())]

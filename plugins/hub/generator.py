@@ -16,18 +16,18 @@ from typing import Any
 
 from pelican.generators import CachingGenerator
 
+from .background import SearchFilesJob
 from .catalog import HubCatalog, build_catalog
 from .links import broken_links
 from .metadata import check_metadata, duplicate_slug_problems, split_list
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
-from .background import SearchFilesJob
 from .search_index import document_for, search_file_names, to_json_bytes
 from .settings import hub_settings
 from .sitefiles import web_manifest
-from .tipsfeed import tips_feed
 from .themes import Theme, load_themes
 from .tipcards import Tip, tip_card_from_content
+from .tipsfeed import tips_feed
 from .vendor import copy_vendor_files, missing_vendor_files
 
 
@@ -95,7 +95,9 @@ class HubGenerator(CachingGenerator):
         self.add_source_path(tip)
         self.tip_contents.append(tip)
 
-    def finalize(self, articles: list[Any], pages: list[Any], drafts: tuple[list[Any], list[Any]] = ([], [])) -> HubCatalog:
+    def finalize(
+        self, articles: list[Any], pages: list[Any], drafts: tuple[list[Any], list[Any]] = ([], [])
+    ) -> HubCatalog:
         """Check everything (drafts too), build the catalog and share it with every template."""
         known = {theme.slug for theme in self.themes}
         draft_articles, draft_pages = drafts
@@ -123,8 +125,13 @@ class HubGenerator(CachingGenerator):
         for kind, items in (("article", articles), ("page", published_pages)):
             docs += [
                 document_for(
-                    f"{site}/{item.url}", item.title, kind, split_list(item.metadata.get("themes")),
-                    str(item.metadata.get("summary", "")), item.content, str(item.metadata.get("search", "")).strip(),
+                    f"{site}/{item.url}",
+                    item.title,
+                    kind,
+                    split_list(item.metadata.get("themes")),
+                    str(item.metadata.get("summary", "")),
+                    item.content,
+                    str(item.metadata.get("search", "")).strip(),
                 )
                 for item in items
             ]
@@ -163,12 +170,19 @@ class HubGenerator(CachingGenerator):
         for tip in catalog.tips:
             write(self.settings["TIP_SAVE_AS"].format(slug=tip.slug), "tip", tip.url, tip=tip)
         write(self.settings["HUB_TIPS_INDEX_SAVE_AS"], "tips", _folder_url(self.settings["HUB_TIPS_INDEX_SAVE_AS"]))
-        write(self.settings["HUB_THEMES_INDEX_SAVE_AS"], "themes", _folder_url(self.settings["HUB_THEMES_INDEX_SAVE_AS"]))
+        write(
+            self.settings["HUB_THEMES_INDEX_SAVE_AS"], "themes", _folder_url(self.settings["HUB_THEMES_INDEX_SAVE_AS"])
+        )
         for theme in catalog.themes:
             write(self.settings["HUB_THEME_SAVE_AS"].format(slug=theme.slug), "theme", theme.url, theme=theme)
         quiz_json = to_json_bytes(quiz_page_data(self.quiz, catalog, self.settings["SITEURL"])).decode("utf-8")
-        write(self.settings["HUB_QUIZ_SAVE_AS"], "quiz", _folder_url(self.settings["HUB_QUIZ_SAVE_AS"]),
-              quiz=self.quiz, quiz_json=script_safe_json(quiz_json))
+        write(
+            self.settings["HUB_QUIZ_SAVE_AS"],
+            "quiz",
+            _folder_url(self.settings["HUB_QUIZ_SAVE_AS"]),
+            quiz=self.quiz,
+            quiz_json=script_safe_json(quiz_json),
+        )
         self._write_site_files()
         self._write_search_files()  # last, so the background build has had the most time
 
@@ -177,13 +191,19 @@ class HubGenerator(CachingGenerator):
         out = Path(self.output_path)
         feed_path = self.settings["HUB_TIPS_FEED_ATOM"]
         if feed_path:
-            feed = tips_feed(self.catalog.tips, self.settings["FEED_DOMAIN"] or self.settings["SITEURL"],
-                             self.settings["SITENAME"], feed_path, self.settings["HUB_TIPS_DEFAULT_DATE"])
+            feed = tips_feed(
+                self.catalog.tips,
+                self.settings["FEED_DOMAIN"] or self.settings["SITEURL"],
+                self.settings["SITENAME"],
+                feed_path,
+                self.settings["HUB_TIPS_DEFAULT_DATE"],
+            )
             (out / feed_path).parent.mkdir(parents=True, exist_ok=True)
             (out / feed_path).write_text(feed, encoding="utf-8")
         icon = f"{self.settings['THEME_STATIC_DIR']}/img/favicon.svg"
-        manifest = web_manifest(self.settings["SITENAME"], self.settings["SITENAME"],
-                                self.settings.get("SITE_DESCRIPTION", ""), icon)
+        manifest = web_manifest(
+            self.settings["SITENAME"], self.settings["SITENAME"], self.settings.get("SITE_DESCRIPTION", ""), icon
+        )
         (out / self.settings["HUB_MANIFEST_SAVE_AS"]).write_text(manifest, encoding="utf-8")
         copy_vendor_files(self.node_modules, Path(self.output_path, self.settings["THEME_STATIC_DIR"]))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Collection, Iterable
+from collections.abc import Collection, Iterable
 
 from .problems import ContentProblem
 
@@ -28,7 +28,11 @@ def resolve_target(source_path: str, target: str) -> str:
 def broken_links(source_path: str, shown_path: str, html: str, known: Collection[str]) -> list[ContentProblem]:
     """Return a problem for each link from ``source_path`` to a file not among ``known``."""
     return [
-        ContentProblem(shown_path, "link", f"{{{what}}}{target} points to {resolved}, which does not exist; fix the link or add the file")
+        ContentProblem(
+            shown_path,
+            "link",
+            f"{{{what}}}{target} points to {resolved}, which does not exist; fix the link or add the file",
+        )
         for what, target in link_targets(html)
         if (resolved := resolve_target(source_path, target)) not in known
     ]

@@ -13,7 +13,6 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
 
 
@@ -111,7 +110,9 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(root: str | Path, host: str = "127.0.0.1", port: int = 8000, prefix: str = "/", quiet: bool = True) -> ThreadingHTTPServer:
+def make_server(
+    root: str | Path, host: str = "127.0.0.1", port: int = 8000, prefix: str = "/", quiet: bool = True
+) -> ThreadingHTTPServer:
     """Create (not start) a server for the site in ``root``; port 0 picks a free port."""
     if not prefix.endswith("/"):
         prefix += "/"

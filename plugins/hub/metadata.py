@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
 
 from .problems import ContentProblem
 
@@ -44,7 +45,9 @@ def _is_blank(value: Any) -> bool:
 
 
 def _check_required(meta: Mapping[str, Any], kind: str) -> list[tuple[str, str]]:
-    return [(field, f"is missing; {HOW_TO_FILL[field]}") for field in REQUIRED_FIELDS[kind] if _is_blank(meta.get(field))]
+    return [
+        (field, f"is missing; {HOW_TO_FILL[field]}") for field in REQUIRED_FIELDS[kind] if _is_blank(meta.get(field))
+    ]
 
 
 def _check_summary(meta: Mapping[str, Any], kind: str) -> list[tuple[str, str]]:
@@ -66,7 +69,9 @@ def _checker_for_themes(known: Collection[str]) -> Callable[[Mapping[str, Any], 
             found.append(("Themes", "lists a theme twice; list each once"))
         for slug in themes:
             if slug not in known:
-                found.append(("Themes", f"{slug!r} is not a theme in themes.yml; use one of: {', '.join(sorted(known))}"))
+                found.append(
+                    ("Themes", f"{slug!r} is not a theme in themes.yml; use one of: {', '.join(sorted(known))}")
+                )
         return found
 
     return check
@@ -86,7 +91,9 @@ def _check_search(meta: Mapping[str, Any], kind: str) -> list[tuple[str, str]]:
     return []
 
 
-def check_metadata(meta: Mapping[str, Any], path: str, kind: str, known_themes: Collection[str]) -> list[ContentProblem]:
+def check_metadata(
+    meta: Mapping[str, Any], path: str, kind: str, known_themes: Collection[str]
+) -> list[ContentProblem]:
     """Return every problem in one item's metadata (keys lower-case, as Pelican gives them)."""
     checks = (_check_required, _check_summary, _checker_for_themes(known_themes), _check_effort, _check_search)
     found = [problem for check in checks for problem in check(meta, kind)]
@@ -99,7 +106,9 @@ def duplicate_slug_problems(items: list[tuple[str, str]], kind: str) -> list[Con
     for slug, path in items:
         owners.setdefault(slug, []).append(path)
     return [
-        ContentProblem(path, "Slug", f"{slug!r} is used by {len(paths)} {kind}s ({', '.join(sorted(paths))}); rename one file")
+        ContentProblem(
+            path, "Slug", f"{slug!r} is used by {len(paths)} {kind}s ({', '.join(sorted(paths))}); rename one file"
+        )
         for slug, paths in owners.items()
         if len(paths) > 1
         for path in paths

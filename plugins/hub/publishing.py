@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .assets import process_assets
 from .settings import hub_settings
@@ -23,4 +24,6 @@ def finish_output(output_path: str | Path, settings: Mapping[str, Any]) -> None:
     immutable = [f"/{cfg['HUB_SEARCH_DIR']}/*"]
     if renamed:
         immutable += [f"/{static}/css/*", f"/{static}/js/*", f"/{static}/vendor/*"]
-    (root / cfg["HUB_HEADERS_FILE"]).write_text(headers_file(cfg["HUB_CONTENT_SECURITY_POLICY"], immutable), encoding="utf-8")
+    (root / cfg["HUB_HEADERS_FILE"]).write_text(
+        headers_file(cfg["HUB_CONTENT_SECURITY_POLICY"], immutable), encoding="utf-8"
+    )

@@ -8,9 +8,10 @@ the built site, never hard-coded in JavaScript.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Mapping, Sequence
+from typing import Any
 
 from .datafiles import read_yaml
 from .problems import ContentProblem
@@ -165,7 +166,13 @@ EFFORT_ORDER = {"easy": 0, "": 1, "moderate": 2, "deep": 3}
 
 
 def _tip_entry(tip: Any, site: str) -> dict[str, Any]:
-    return {"url": f"{site}/{tip.url}", "title": tip.title, "summary": tip.summary, "time": tip.time, "effort": tip.effort}
+    return {
+        "url": f"{site}/{tip.url}",
+        "title": tip.title,
+        "summary": tip.summary,
+        "time": tip.time,
+        "effort": tip.effort,
+    }
 
 
 def _theme_tips(catalog: Any, slug: str) -> list[Any]:
@@ -185,7 +192,8 @@ def quiz_page_data(quiz: Quiz, catalog: Any, site: str) -> dict[str, Any]:
                 "text": q.text,
                 "hint": q.hint,
                 "answers": [
-                    {"id": a.id, "text": a.text, "themes": dict(a.weights), "signals": list(a.signals)} for a in q.answers
+                    {"id": a.id, "text": a.text, "themes": dict(a.weights), "signals": list(a.signals)}
+                    for a in q.answers
                 ],
             }
             for q in quiz.questions

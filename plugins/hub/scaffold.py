@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Collection, Sequence
 
 TIP_TEMPLATE = """Title: {title}
 Themes: {themes}
@@ -65,11 +65,15 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
 
 
-def new_content_file(kind: str, title: str, themes: Sequence[str], known: Collection[str], content: Path, date: str) -> Path:
+def new_content_file(
+    kind: str, title: str, themes: Sequence[str], known: Collection[str], content: Path, date: str
+) -> Path:
     """Create ``content/<kind>s/<slug>.md`` as a draft; refuse unknown themes and taken slugs."""
     unknown = [slug for slug in themes if slug not in known]
     if unknown or not 1 <= len(themes) <= 3:
-        raise ScaffoldError(f"give 1 to 3 themes from themes.yml ({', '.join(sorted(known))}); unknown: {', '.join(unknown) or 'none'}")
+        raise ScaffoldError(
+            f"give 1 to 3 themes from themes.yml ({', '.join(sorted(known))}); unknown: {', '.join(unknown) or 'none'}"
+        )
     slug = slugify(title)
     if not slug:
         raise ScaffoldError("the title needs at least one letter or digit")

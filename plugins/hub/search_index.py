@@ -12,10 +12,10 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
-
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 from lunr import lunr
 from lunr.builder import Builder
@@ -47,7 +47,7 @@ _BODY_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _LUNR_SEPARATOR = re.compile(r"[\s\-]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stem(word: str) -> str:
     return porter_stemmer.stem(word)
 
@@ -85,7 +85,9 @@ class SearchDocument:
     boosted: bool = False
 
 
-def document_for(url: str, title: str, kind: str, themes: Sequence[str], summary: str, body_html: str, search: str) -> SearchDocument | None:
+def document_for(
+    url: str, title: str, kind: str, themes: Sequence[str], summary: str, body_html: str, search: str
+) -> SearchDocument | None:
     """Make a search document, or None when the editor asked to keep the item out."""
     if search == "hidden":
         return None
@@ -113,7 +115,9 @@ def body_keywords(bodies: Sequence[str], limit: int = BODY_TERMS) -> list[list[s
     return chosen
 
 
-def build_index(documents: Sequence[SearchDocument], theme_names: Mapping[str, str], body_terms: int = BODY_TERMS) -> dict[str, Any]:
+def build_index(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], body_terms: int = BODY_TERMS
+) -> dict[str, Any]:
     """Build the lunr index; each document's ref is its position in the store."""
     rows = []
     bodies = body_keywords([fold_text(doc.body) for doc in documents], body_terms)
@@ -156,10 +160,15 @@ def search_files_hash(documents: Sequence[SearchDocument], theme_names: Mapping[
     Naming the files by their inputs (not their bytes) lets pages that link them be written
     while the index is still being built; any change to a document changes the name.
     """
-    from lunr import __VERSION__ as lunr_version
+    import lunr as lunr_package
 
-    inputs = {"format": INDEX_FORMAT, "lunr": lunr_version, "themes": dict(theme_names),
-              "spellings": SPELLING_PREFIXES, "docs": [vars(doc) for doc in _ordered(documents)]}
+    inputs = {
+        "format": INDEX_FORMAT,
+        "lunr": lunr_package.__VERSION__,
+        "themes": dict(theme_names),
+        "spellings": SPELLING_PREFIXES,
+        "docs": [vars(doc) for doc in _ordered(documents)],
+    }
     return hashlib.sha256(to_json_bytes(inputs)).hexdigest()[:10]
 
 

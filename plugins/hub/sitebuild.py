@@ -15,9 +15,10 @@ import logging
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -75,7 +76,9 @@ def _run_pelican(settings: Mapping[str, Any]) -> None:
         raise BuildFailed(collector.messages)
 
 
-def build_site(settings_file: str | Path, output: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> BuildResult:
+def build_site(
+    settings_file: str | Path, output: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> BuildResult:
     """Build the site described by ``settings_file``; swap it into ``output`` only on success."""
     settings = read_settings(str(settings_file), override=dict(overrides or {}))
     final = Path(output or settings["OUTPUT_PATH"]).resolve()

@@ -61,7 +61,9 @@ def fold_spelling(word: str) -> str:
 # Regular expressions rather than an HTML parser: the input is our own rendered Markdown,
 # and this runs over every page of the site on every build.
 _SKIPPED = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|hr|div|section|aside|blockquote|table|tr|td|th|pre)\b[^>]*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|li|ul|ol|h[1-6]|br|hr|div|section|aside|blockquote|table|tr|td|th|pre)\b[^>]*>", re.IGNORECASE
+)
 _ANY_TAG = re.compile(r"<[^>]*>")
 
 

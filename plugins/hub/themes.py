@@ -48,7 +48,9 @@ def themes_from_data(
         problems += entry_problems
         if not entry_problems:
             seen.add(entry["slug"])
-            themes.append(Theme(url=url_pattern.format(slug=entry["slug"]), **{k: entry[k].strip() for k in THEME_FIELDS}))
+            themes.append(
+                Theme(url=url_pattern.format(slug=entry["slug"]), **{k: entry[k].strip() for k in THEME_FIELDS})
+            )
     return tuple(themes), problems
 
 
@@ -64,7 +66,9 @@ def _entry_problems(entry: object, path: str, where: str, seen: set[str]) -> lis
     slug = entry.get("slug")
     if isinstance(slug, str) and slug:
         if not SLUG_PATTERN.match(slug):
-            problems.append(ContentProblem(path, f"{where} slug", f"{slug!r} must use lower-case letters, digits and hyphens"))
+            problems.append(
+                ContentProblem(path, f"{where} slug", f"{slug!r} must use lower-case letters, digits and hyphens")
+            )
         elif slug in seen:
             problems.append(ContentProblem(path, f"{where} slug", f"{slug!r} is listed twice; keep one"))
     return problems

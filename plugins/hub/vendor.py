@@ -28,7 +28,9 @@ VENDOR_DIR = "vendor"
 def missing_vendor_files(node_modules: Path) -> list[ContentProblem]:
     """Report each needed npm file that is absent, with the command that fetches it."""
     return [
-        ContentProblem(str(node_modules / item.package / item.file), "", "is missing; run `npm ci` in the project folder")
+        ContentProblem(
+            str(node_modules / item.package / item.file), "", "is missing; run `npm ci` in the project folder"
+        )
         for item in VENDOR_FILES
         if not (node_modules / item.package / item.file).is_file()
     ]

@@ -13,7 +13,9 @@ def _wait(selector):
 
 
 def _no_results(page):
-    page.wait_for_function("() => document.querySelector('.search-page .js-search-status').textContent.startsWith('0 results')")
+    page.wait_for_function(
+        "() => document.querySelector('.search-page .js-search-status').textContent.startsWith('0 results')"
+    )
 
 
 PAGE_TYPES = {

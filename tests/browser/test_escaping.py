@@ -9,8 +9,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-
 from hub.localserver import make_server
+
 from tests.build.fixture_build import build_fixture
 from tests.sitefacts import html_files, soup
 
@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 TITLE = 'Say <script>window.__xss=1</script> "hi" \\ there'
 SUMMARY = 'A summary "><img src=x onerror=window.__xss=2> with markup.'
-THEME_NAME = 'Repair <b onmouseover=window.__xss=3>bold</b>'
-QUESTION = 'Is <img src=x onerror=window.__xss=4> shown as text?'
+THEME_NAME = "Repair <b onmouseover=window.__xss=3>bold</b>"
+QUESTION = "Is <img src=x onerror=window.__xss=4> shown as text?"
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +39,14 @@ def hostile_site(tmp_path_factory):
     output = site / "output"
     server = make_server(output, port=0)
     siteurl = f"http://127.0.0.1:{server.server_address[1]}"
-    build_fixture(site, output, SITEURL=siteurl, FEED_DOMAIN=siteurl, FEED_ALL_ATOM="feeds/articles.atom.xml",
-                  HUB_TIPS_FEED_ATOM="feeds/tips.atom.xml")
+    build_fixture(
+        site,
+        output,
+        SITEURL=siteurl,
+        FEED_DOMAIN=siteurl,
+        FEED_ALL_ATOM="feeds/articles.atom.xml",
+        HUB_TIPS_FEED_ATOM="feeds/tips.atom.xml",
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield output, siteurl
     server.shutdown()
@@ -53,7 +59,9 @@ def test_pages_show_the_markup_as_text(hostile_site):
         doc = soup(file)
         assert not doc.find("img", src="x"), file
         assert not doc.find(attrs={"onmouseover": True}), file
-        assert not [s for s in doc.find_all("script") if "__xss" in (s.string or "") and s.get("type") != "application/json"], file
+        assert not [
+            s for s in doc.find_all("script") if "__xss" in (s.string or "") and s.get("type") != "application/json"
+        ], file
         text = doc.get_text()
         seen["title"] += TITLE in text
         seen["summary"] += SUMMARY in text

@@ -53,13 +53,16 @@ def test_every_page_type_is_private_and_within_its_policy(private_page, site_url
 def test_searching_and_filtering_stay_private(private_page, site_url):
     page, watch = private_page
     page.goto(site_url + "/")
+    page.wait_for_selector(".site-search[data-search-ready]", state="attached")
     page.fill("#site-search-q", "repair")
     page.wait_for_selector(".site-search .search-result a")
     page.press("#site-search-q", "Enter")
     page.wait_for_selector("#search-results li")
     page.check("input[name='theme'][value='repair']")
     page.fill("#search-q", "aprecation")
-    page.wait_for_function("() => document.querySelector('.search-page .js-search-status').textContent.includes('typos')")
+    page.wait_for_function(
+        "() => document.querySelector('.search-page .js-search-status').textContent.includes('typos')"
+    )
     assert_private(page, watch)
 
 
@@ -88,6 +91,9 @@ def test_an_inline_script_would_be_blocked(private_page, site_url):
     """The policy really holds in the browser: an injected inline script is refused and reported."""
     page, _ = private_page
     page.goto(site_url + "/about/")
-    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s) }")
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.__ran = 1'; document.body.append(s) }"
+    )
     page.wait_for_function("() => window.__csp.length > 0")
     assert page.evaluate("window.__ran") is None

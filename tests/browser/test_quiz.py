@@ -11,13 +11,26 @@ from tests.sitefacts import page as built_page
 pytestmark = pytest.mark.browser
 
 QUALITY_TIME = {
-    "talk": "screens", "time": "cannot-remember", "after-a-fight": "talk-soon", "noticed": "rarely-say",
-    "pressure": "light", "closeness": "quieter", "where-you-look": "at-life", "how-long": "months", "safety": "feel-safe",
+    "talk": "screens",
+    "time": "cannot-remember",
+    "after-a-fight": "talk-soon",
+    "noticed": "rarely-say",
+    "pressure": "light",
+    "closeness": "quieter",
+    "where-you-look": "at-life",
+    "how-long": "months",
+    "safety": "feel-safe",
 }
 LONG_RUNNING_CONFLICT = {
-    "talk": "tense", "time": "this-month", "after-a-fight": "same-fight", "noticed": "taken-for-granted",
-    "pressure": "snapping", "closeness": "mismatch", "where-you-look": "at-partner",
-    "how-long": "years-same-arguments", "safety": "feel-safe",
+    "talk": "tense",
+    "time": "this-month",
+    "after-a-fight": "same-fight",
+    "noticed": "taken-for-granted",
+    "pressure": "snapping",
+    "closeness": "mismatch",
+    "where-you-look": "at-partner",
+    "how-long": "years-same-arguments",
+    "safety": "feel-safe",
 }
 AFRAID = {**LONG_RUNNING_CONFLICT, "safety": "sometimes"}
 
@@ -141,7 +154,7 @@ def test_answering_makes_no_request_and_stores_nothing(browser_page, site_url):
     before = list(watch.requests)
     answer_by_keyboard(page, QUALITY_TIME)
     # Chromium re-reads the page's icon when the hash changes; that carries no answers.
-    new = [url for url in watch.requests[len(before):] if not url.endswith("/favicon.svg")]
+    new = [url for url in watch.requests[len(before) :] if not url.endswith("/favicon.svg")]
     assert new == []
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     assert page.context.cookies() == []

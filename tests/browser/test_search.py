@@ -17,10 +17,14 @@ def titles(page):
     return page.locator(f"{RESULTS} .search-result__title").all_inner_texts()
 
 
+def open_search_page(page, url):
+    """Open a page and wait until its search widgets are listening."""
+    page.goto(url)
+    page.wait_for_selector("[data-search-ready]", state="attached")
+
+
 def wait_for_results(page, at_least=1):
-    page.wait_for_function(
-        "n => document.querySelectorAll('#search-results li').length >= n", arg=at_least
-    )
+    page.wait_for_function("n => document.querySelectorAll('#search-results li').length >= n", arg=at_least)
 
 
 @pytest.mark.parametrize("query", ["repair", "phone", "therapy", "stress", "safe", "appreciation"])
@@ -46,7 +50,7 @@ def test_lunr_js_gives_the_same_top_results_as_lunr_py(browser_page, site_url, b
 
 def test_typing_shows_ranked_results_as_links(browser_page, site_url):
     page, watch = browser_page
-    page.goto(site_url + "/search/")
+    open_search_page(page, site_url + "/search/")
     page.fill("#search-q", "phone free")
     wait_for_results(page)
     assert titles(page)[0] == "Take a phone-free hour together"
@@ -68,9 +72,11 @@ def test_a_natural_question_finds_results(browser_page, site_url):
 @pytest.mark.parametrize("query", ["love:", "~", "^2", "-", "title:", "+", "*"])
 def test_query_syntax_typed_by_accident_never_shows_an_error(browser_page, site_url, query):
     page, watch = browser_page
-    page.goto(site_url + "/search/")
+    open_search_page(page, site_url + "/search/")
     page.fill("#search-q", query)
-    page.wait_for_function("() => document.querySelector('.search-page .js-search-status').textContent.includes('result')")
+    page.wait_for_function(
+        "() => document.querySelector('.search-page .js-search-status').textContent.includes('result')"
+    )
     watch.assert_clean()
 
 
@@ -148,7 +154,7 @@ def test_markup_in_a_query_is_shown_as_text_and_runs_nothing(browser_page, site_
 
 def test_keyboard_only_search_arrows_enter_and_escape(browser_page, site_url):
     page, _ = browser_page
-    page.goto(site_url + "/search/")
+    open_search_page(page, site_url + "/search/")
     page.focus("#search-q")
     page.keyboard.type("date night")
     wait_for_results(page)
@@ -171,7 +177,7 @@ def test_keyboard_only_search_arrows_enter_and_escape(browser_page, site_url):
 
 def test_header_search_shows_live_results_and_links_to_the_full_page(browser_page, site_url):
     page, watch = browser_page
-    page.goto(site_url + "/about/")
+    open_search_page(page, site_url + "/about/")
     page.fill("#site-search-q", "getaway")
     page.wait_for_selector(".site-search .search-result a")
     assert page.locator(".site-search .search-result").count() <= 5

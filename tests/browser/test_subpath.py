@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hub.localserver import make_server
 from hub.sitebuild import build_site
+
 from tests.sitefacts import internal_references, resolve, soup
 
 pytestmark = pytest.mark.browser
@@ -33,8 +33,11 @@ def test_every_internal_link_fragment_and_asset_resolves(subpath_site):
     references = internal_references(output, siteurl)
     assert len(references) > 1000
     missing = [f"{file.name}: {path}" for file, path, fragment in references if not resolve(output, path).is_file()]
-    missing += [f"{file.name}: {path}#{fragment}" for file, path, fragment in references
-                if fragment and resolve(output, path).suffix == ".html" and not soup(resolve(output, path)).find(id=fragment)]
+    missing += [
+        f"{file.name}: {path}#{fragment}"
+        for file, path, fragment in references
+        if fragment and resolve(output, path).suffix == ".html" and not soup(resolve(output, path)).find(id=fragment)
+    ]
     assert missing == []
 
 
@@ -56,6 +59,8 @@ def test_search_and_quiz_work_under_the_sub_path(subpath_site, chromium):
         page.locator(".quiz-option input").first.check()
         page.click(".quiz button[type=submit]")
     page.wait_for_selector(".plan-list a")
-    assert all(a.startswith(siteurl + "/tips/") for a in page.locator(".plan-list a").evaluate_all("l => l.map(a => a.href)"))
+    assert all(
+        a.startswith(siteurl + "/tips/") for a in page.locator(".plan-list a").evaluate_all("l => l.map(a => a.href)")
+    )
     context.close()
     assert problems == []

@@ -5,27 +5,41 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hub.contentcheck import check_content
 from hub.scaffold import ScaffoldError, new_content_file
+
 from tests.build.fixture_build import ROOT
 
 KNOWN = ["communication", "repair", "stress"]
 
 
 def check(site: Path) -> list[str]:
-    overrides = {"PATH": str(site / "content"), "THEME": str(ROOT / "theme"), "PLUGIN_PATHS": [str(ROOT / "plugins")],
-                 "HUB_NODE_MODULES": str(ROOT / "node_modules")}
+    overrides = {
+        "PATH": str(site / "content"),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "HUB_NODE_MODULES": str(ROOT / "node_modules"),
+    }
     return check_content(ROOT / "pelicanconf.py", site, site / "content", overrides)
 
 
 def test_new_tip_and_article_pass_the_check(fixture_site):
     before = check(fixture_site)  # the fixture's own tips are shorter than the house standard
-    tip = new_content_file("tip", "Walk together on Sunday", ["communication", "stress"], KNOWN, fixture_site / "content", "2026-11-22")
+    tip = new_content_file(
+        "tip", "Walk together on Sunday", ["communication", "stress"], KNOWN, fixture_site / "content", "2026-11-22"
+    )
     article = new_content_file("article", "A new article", ["repair"], KNOWN, fixture_site / "content", "2026-11-22")
     assert tip.name == "walk-together-on-sunday.md" and article.parent.name == "articles"
     text = tip.read_text()
-    for field in ("Title:", "Themes: communication, stress", "Summary:", "Source:", "Time:", "Effort:", "Status: draft"):
+    for field in (
+        "Title:",
+        "Themes: communication, stress",
+        "Summary:",
+        "Source:",
+        "Time:",
+        "Effort:",
+        "Status: draft",
+    ):
         assert field in text
     assert check(fixture_site) == before
 
@@ -40,14 +54,33 @@ def test_scaffolding_refuses_unknown_themes_and_taken_slugs(fixture_site):
 @pytest.mark.parametrize(
     ("relative", "text", "expected"),
     [
-        ("tips/bad-theme.md", "Title: T\nThemes: romance\nSummary: S.\nSource: X, Y\n\n" + "Plain words here. " * 20, "tips/bad-theme.md:2: Themes"),
-        ("tips/no-source.md", "Title: T\nThemes: repair\nSummary: S.\n\n" + "Plain words here. " * 20, "tips/no-source.md:1: Source"),
-        ("tips/too-short.md", "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\nToo short.\n", "tips/too-short.md:1: body: has 2 words"),
-        ("tips/hard.md", "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\n"
-         + "Interpersonal communicative difficulties necessitate comprehensive collaborative methodologies. " * 8,
-         "reads at Flesch"),
-        ("tips/link.md", "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\n[x]({filename}/tips/none.md) " + "Plain words here. " * 20,
-         "tips/link.md:1: link"),
+        (
+            "tips/bad-theme.md",
+            "Title: T\nThemes: romance\nSummary: S.\nSource: X, Y\n\n" + "Plain words here. " * 20,
+            "tips/bad-theme.md:2: Themes",
+        ),
+        (
+            "tips/no-source.md",
+            "Title: T\nThemes: repair\nSummary: S.\n\n" + "Plain words here. " * 20,
+            "tips/no-source.md:1: Source",
+        ),
+        (
+            "tips/too-short.md",
+            "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\nToo short.\n",
+            "tips/too-short.md:1: body: has 2 words",
+        ),
+        (
+            "tips/hard.md",
+            "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\n"
+            + "Interpersonal communicative difficulties necessitate comprehensive collaborative methodologies. " * 8,
+            "reads at Flesch",
+        ),
+        (
+            "tips/link.md",
+            "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\n[x]({filename}/tips/none.md) "
+            + "Plain words here. " * 20,
+            "tips/link.md:1: link",
+        ),
         ("quiz/where-are-we-stuck.yml", "title: [broken\n", "where-are-we-stuck.yml:1: line"),
     ],
 )

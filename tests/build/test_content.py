@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from hub.editorial import body_text, split_source
 from hub.readability import flesch_reading_ease
 
@@ -33,8 +32,17 @@ def themes_of(path: Path) -> list[str]:
 
 
 def test_the_nine_themes_exist_with_their_exact_slugs():
-    assert set(THEMES) >= {"communication", "quality-time", "novelty", "appreciation", "repair", "self-reflection",
-                           "stress", "intimacy", "professional-help"}
+    assert set(THEMES) >= {
+        "communication",
+        "quality-time",
+        "novelty",
+        "appreciation",
+        "repair",
+        "self-reflection",
+        "stress",
+        "intimacy",
+        "professional-help",
+    }
 
 
 def test_there_are_enough_tips_and_articles():
@@ -95,6 +103,7 @@ def test_the_about_page_covers_what_the_hub_is_not_and_privacy():
 def test_no_seed_sentences_are_reused():
     if not SEEDS.is_dir() or not ORIGINALITY.is_file():
         pytest.skip(f"originality check skipped: the source articles are not at {SEEDS}")
-    done = subprocess.run([sys.executable, str(ORIGINALITY), "content", "theme"], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(ORIGINALITY), "content", "theme"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from hub.sitebuild import BuildFailed
+
 from tests.build.fixture_build import build_fixture
 from tests.sitefacts import page, tree_digest
 
@@ -61,13 +61,25 @@ BAD_INPUTS = {
     "missing source": ("tips/no-source.md", "Title: T\nThemes: repair\nSummary: S.\n\nBody.\n", "Source"),
     "unknown theme": ("tips/unknown-theme.md", tip(themes="romance"), "'romance' is not a theme"),
     "summary too long": ("tips/long-summary.md", tip(summary="x" * 161), "161 characters"),
-    "malformed metadata": ("tips/malformed.md", "Title: T\nThemes: repair\nSummary: S.\nSource: X\nDate: not-a-date\n\nBody.\n", "malformed.md"),
+    "malformed metadata": (
+        "tips/malformed.md",
+        "Title: T\nThemes: repair\nSummary: S.\nSource: X\nDate: not-a-date\n\nBody.\n",
+        "malformed.md",
+    ),
     "empty file": ("tips/empty.md", "", "is empty"),
     "empty article": ("articles/empty.md", "", "empty.md"),
     "duplicate slug": ("tips/dupe.md", tip() + "", None),
-    "broken link": ("tips/broken-link.md", tip().replace("Body text", "See [this]({filename}/tips/nowhere.md). Body text"), "tips/nowhere.md"),
+    "broken link": (
+        "tips/broken-link.md",
+        tip().replace("Body text", "See [this]({filename}/tips/nowhere.md). Body text"),
+        "tips/nowhere.md",
+    ),
     "broken themes file": ("themes.yml", "- slug: repair\n  name: [unclosed\n", "not valid YAML"),
-    "article with unknown theme": ("articles/bad.md", "Title: A\nDate: 2026-01-01\nThemes: romance\nSummary: S.\nSource: X, Y\n\nText.\n", "romance"),
+    "article with unknown theme": (
+        "articles/bad.md",
+        "Title: A\nDate: 2026-01-01\nThemes: romance\nSummary: S.\nSource: X, Y\n\nText.\n",
+        "romance",
+    ),
 }
 
 
@@ -121,7 +133,13 @@ def test_a_failed_first_build_leaves_no_output_folder(fixture_site):
 QUIZ_BREAKS = {
     "unknown theme": (("stress: 3", "romance: 3"), "'romance' is not a theme"),
     "duplicate question id": (("id: q2", "id: q1"), "'q1' is used twice"),
-    "question without answers": (("id: q3\n  text: Fixture question 3?\n  answers:", "id: q3\n  text: Fixture question 3?\n  answers: []\n  old:"), "question 3 answers"),
+    "question without answers": (
+        (
+            "id: q3\n  text: Fixture question 3?\n  answers:",
+            "id: q3\n  text: Fixture question 3?\n  answers: []\n  old:",
+        ),
+        "question 3 answers",
+    ),
     "does not parse": (("title: Fixture quiz", "title: [Fixture quiz"), "not valid YAML"),
 }
 

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from hub.sitebuild import build_site
+
 from tests.sitefacts import html_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,10 +20,18 @@ def vnu_errors(files: list[Path]) -> list[str]:
     java = shutil.which("java")
     if java is None:
         pytest.fail("Java 11+ is needed to run the Nu HTML Checker (vnu-jar); install a JRE")
-    done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    return [f"{Path(m.get('url', '')).name} line {m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    return [
+        f"{Path(m.get('url', '')).name} line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
 
 
 def test_every_local_page_is_valid_html(built_site):
@@ -34,5 +42,9 @@ def test_every_local_page_is_valid_html(built_site):
 
 def test_every_production_page_is_valid_html(tmp_path):
     output = tmp_path / "output"
-    build_site(ROOT / "publishconf.py", output, {"SITEURL": "https://example.org/hub", "FEED_DOMAIN": "https://example.org/hub"})
+    build_site(
+        ROOT / "publishconf.py",
+        output,
+        {"SITEURL": "https://example.org/hub", "FEED_DOMAIN": "https://example.org/hub"},
+    )
     assert vnu_errors(html_files(output)) == []

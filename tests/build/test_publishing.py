@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-
 from hub.sitebuild import build_site
+
 from tests.sitefacts import html_files, internal_references, page, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,8 +95,12 @@ def test_pages_css_and_js_are_minified(published):
 
 def test_host_headers_file_sets_csp_and_security_headers(published):
     headers = (published / "_headers").read_text()
-    for header in ("Content-Security-Policy: default-src 'self'", "Referrer-Policy:", "X-Content-Type-Options: nosniff",
-                   "Permissions-Policy:"):
+    for header in (
+        "Content-Security-Policy: default-src 'self'",
+        "Referrer-Policy:",
+        "X-Content-Type-Options: nosniff",
+        "Permissions-Policy:",
+    ):
         assert header in headers
     assert "unsafe-inline" not in headers and "unsafe-eval" not in headers
     assert "/theme/js/*\n  Cache-Control: public, max-age=31536000, immutable" in headers

@@ -11,8 +11,17 @@ from lunr.index import Index
 from tests.sitefacts import html_files, internal_references, page, resolve, soup
 
 FIXED_URLS = ["", "tips/", "themes/", "articles/", "search/", "quiz/", "safety/", "about/"]
-THEME_SLUGS = ["communication", "quality-time", "novelty", "appreciation", "repair", "self-reflection", "stress",
-               "intimacy", "professional-help"]
+THEME_SLUGS = [
+    "communication",
+    "quality-time",
+    "novelty",
+    "appreciation",
+    "repair",
+    "self-reflection",
+    "stress",
+    "intimacy",
+    "professional-help",
+]
 
 
 @pytest.mark.parametrize("url", FIXED_URLS + [f"themes/{slug}/" for slug in THEME_SLUGS])
@@ -126,7 +135,10 @@ def test_tips_stay_out_of_the_article_list_and_home_article_list(built_site):
     assert not articles.select("a[href^='/tips/'].card__title")
     assert all(a["href"].startswith("/articles/") for a in articles.select(".card__title a"))
     home = page(built_site, "")
-    assert all(a["href"].startswith("/articles/") for a in home.select("section[aria-labelledby='articles-title'] .card__title a"))
+    assert all(
+        a["href"].startswith("/articles/")
+        for a in home.select("section[aria-labelledby='articles-title'] .card__title a")
+    )
 
 
 def _search_files(built_site):

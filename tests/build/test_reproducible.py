@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hub.sitebuild import build_site
+
 from tests.sitefacts import tree_digest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,8 +14,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
 def test_two_builds_are_byte_identical(tmp_path, settings):
-    overrides = {"SITEURL": "https://example.org", "FEED_DOMAIN": "https://example.org"} if settings == "publishconf.py" else {}
+    overrides = (
+        {"SITEURL": "https://example.org", "FEED_DOMAIN": "https://example.org"} if settings == "publishconf.py" else {}
+    )
     first = build_site(ROOT / settings, tmp_path / "first", overrides).output_path
     second = build_site(ROOT / settings, tmp_path / "second", overrides).output_path
-    assert sorted(p.relative_to(first) for p in first.rglob("*")) == sorted(p.relative_to(second) for p in second.rglob("*"))
+    assert sorted(p.relative_to(first) for p in first.rglob("*")) == sorted(
+        p.relative_to(second) for p in second.rglob("*")
+    )
     assert tree_digest(first) == tree_digest(second)

@@ -1,11 +1,15 @@
 """Unit tests of the metadata rules for tips, articles and pages."""
 
 import pytest
-
 from hub.metadata import check_metadata, duplicate_slug_problems, split_list, split_sources
 
 KNOWN = {"communication", "repair", "stress"}
-GOOD_TIP = {"title": "A tip", "themes": "communication, repair", "summary": "One line.", "source": "An Expert, An Outlet"}
+GOOD_TIP = {
+    "title": "A tip",
+    "themes": "communication, repair",
+    "summary": "One line.",
+    "source": "An Expert, An Outlet",
+}
 
 
 def problems_for(meta, kind="tip"):
@@ -43,7 +47,7 @@ def test_every_problem_is_reported_not_only_the_first():
 def test_theme_rules(themes, expected):
     messages = [message for _, message in problems_for({**GOOD_TIP, "themes": themes})]
     assert len(messages) == len(expected)
-    for message, fragment in zip(messages, expected):
+    for message, fragment in zip(messages, expected, strict=True):
         assert fragment in message
 
 

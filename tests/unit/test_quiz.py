@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from hub.quiz import quiz_from_data, script_safe_json
+
 from tests.jsmodule import call_js
 
 THEMES = ["communication", "repair", "stress", "professional-help"]
@@ -22,14 +22,25 @@ def question(ident, *answers):
 
 def good_quiz():
     questions = [
-        question(f"q{n}", answer("a", communication=2), answer("b", repair=2), answer("c", stress=2)) for n in range(1, 6)
+        question(f"q{n}", answer("a", communication=2), answer("b", repair=2), answer("c", stress=2))
+        for n in range(1, 6)
     ]
     questions[4]["answers"][2] = {**answer("c", **{"professional-help": 2}), "signals": ["seek-help"]}
-    questions.append(question("safety", answer("no", communication=1),
-                              {"id": "yes", "text": "Yes", "signals": ["safety"]},
-                              {"id": "unsure", "text": "Not sure", "signals": ["safety"]}))
-    return {"title": "T", "intro": "I", "note": "N", "questions": questions,
-            "results": {slug: f"About {slug}." for slug in THEMES}}
+    questions.append(
+        question(
+            "safety",
+            answer("no", communication=1),
+            {"id": "yes", "text": "Yes", "signals": ["safety"]},
+            {"id": "unsure", "text": "Not sure", "signals": ["safety"]},
+        )
+    )
+    return {
+        "title": "T",
+        "intro": "I",
+        "note": "N",
+        "questions": questions,
+        "results": {slug: f"About {slug}." for slug in THEMES},
+    }
 
 
 def problems(data):
@@ -59,9 +70,11 @@ def test_unknown_theme_duplicate_ids_and_empty_questions_are_all_reported_with_t
 def test_six_to_ten_questions(count, ok):
     data = good_quiz()
     extra = copy.deepcopy(data["questions"][0])
-    data["questions"] = data["questions"][:count] if count <= 6 else data["questions"] + [
-        {**copy.deepcopy(extra), "id": f"x{n}"} for n in range(count - 6)
-    ]
+    data["questions"] = (
+        data["questions"][:count]
+        if count <= 6
+        else data["questions"] + [{**copy.deepcopy(extra), "id": f"x{n}"} for n in range(count - 6)]
+    )
     count_problems = [p for p in problems(data) if p.startswith("questions:") and "give it 6 to 10" in p]
     assert (count_problems == []) is ok
 
@@ -90,9 +103,21 @@ def page_data():
     quiz = good_quiz()
     themes = []
     for slug in THEMES:
-        tips = [{"url": f"/tips/{slug}-{n}/", "title": f"{slug} {n}", "summary": "S", "time": "", "effort": ""} for n in range(4)]
+        tips = [
+            {"url": f"/tips/{slug}-{n}/", "title": f"{slug} {n}", "summary": "S", "time": "", "effort": ""}
+            for n in range(4)
+        ]
         articles = [{"url": f"/articles/{slug}/", "title": slug, "summary": "S"}]
-        themes.append({"slug": slug, "name": slug.title(), "url": f"/themes/{slug}/", "result": "R", "tips": tips, "articles": articles})
+        themes.append(
+            {
+                "slug": slug,
+                "name": slug.title(),
+                "url": f"/themes/{slug}/",
+                "result": "R",
+                "tips": tips,
+                "articles": articles,
+            }
+        )
     return {"questions": quiz["questions"], "themes": themes}
 
 

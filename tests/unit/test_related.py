@@ -5,7 +5,9 @@ from hub.tipcards import TipCard
 
 
 def tip(slug, *themes):
-    return TipCard(slug=slug, title=slug, summary="", themes=themes, sources=(), url=f"tips/{slug}/", body_html="", source_path="")
+    return TipCard(
+        slug=slug, title=slug, summary="", themes=themes, sources=(), url=f"tips/{slug}/", body_html="", source_path=""
+    )
 
 
 TIPS = [

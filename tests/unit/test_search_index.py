@@ -2,9 +2,8 @@
 
 import json
 
-from lunr.index import Index
-
 from hub.search_index import build_search_files, document_for
+from lunr.index import Index
 
 THEMES = {"repair": "Repair after a fight", "quality-time": "Quality time"}
 
@@ -12,7 +11,9 @@ THEMES = {"repair": "Repair after a fight", "quality-time": "Quality time"}
 def docs():
     return [
         document_for("/tips/b/", "Reach out first", "tip", ["repair"], "Make the first move.", "<p>Say sorry.</p>", ""),
-        document_for("/tips/a/", 'Quotes " and \\ and <b>tags</b>', "tip", ["quality-time"], "Phones away.", "<p>Dinner.</p>", ""),
+        document_for(
+            "/tips/a/", 'Quotes " and \\ and <b>tags</b>', "tip", ["quality-time"], "Phones away.", "<p>Dinner.</p>", ""
+        ),
         document_for("/about/", "About", "page", [], "What this is.", "<p>The hub.</p>", "boost"),
     ]
 

@@ -1,7 +1,6 @@
 """Unit tests of HTML-to-text, spelling folds, link checks and the reading-level score."""
 
 import pytest
-
 from hub.links import broken_links, resolve_target
 from hub.readability import flesch_reading_ease
 from hub.text import fold_spelling, fold_text, html_to_text
@@ -18,8 +17,16 @@ def test_html_to_text_decodes_entities():
 
 @pytest.mark.parametrize(
     ("british", "american"),
-    [("colour", "color"), ("Behaviour", "behavior"), ("apologise", "apologize"), ("counselling", "counseling"),
-     ("prioritising", "prioritizing"), ("favourite", "favorite"), ("color", "color"), ("talk", "talk")],
+    [
+        ("colour", "color"),
+        ("Behaviour", "behavior"),
+        ("apologise", "apologize"),
+        ("counselling", "counseling"),
+        ("prioritising", "prioritizing"),
+        ("favourite", "favorite"),
+        ("color", "color"),
+        ("talk", "talk"),
+    ],
 )
 def test_fold_spelling(british, american):
     assert fold_spelling(british) == american
@@ -45,8 +52,10 @@ def test_broken_links_are_reported_with_the_linking_file():
 
 def test_reading_ease_ranks_plain_text_above_dense_text():
     plain = "Sit down together. Put your phones away. Ask how the week went. Listen to the answer."
-    dense = ("Interpersonal communicative difficulties frequently necessitate comprehensive, "
-             "collaborative problem-solving methodologies incorporating therapeutic interventions.")
+    dense = (
+        "Interpersonal communicative difficulties frequently necessitate comprehensive, "
+        "collaborative problem-solving methodologies incorporating therapeutic interventions."
+    )
     assert flesch_reading_ease(plain) > 80
     assert flesch_reading_ease(dense) < 30
     assert flesch_reading_ease("") == 0.0

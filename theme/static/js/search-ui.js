@@ -125,9 +125,10 @@ export default function initSearch ($root) {
     }
   }
 
-  function stateFromUrl () {
+  function stateFromUrl ({ keepTyped = false } = {}) {
     const params = new URLSearchParams(window.location.search)
-    $input.value = params.get('q') || ''
+    // A reader may have typed before this script ran; their words win over an empty URL.
+    if (!(keepTyped && $input.value && !params.has('q'))) $input.value = params.get('q') || ''
     const themes = new Set(params.getAll('theme'))
     for (const $box of $filters) $box.checked = themes.has($box.value)
   }
@@ -213,7 +214,10 @@ export default function initSearch ($root) {
       stateFromUrl()
       update(0)
     })
-    stateFromUrl()
+    stateFromUrl({ keepTyped: true })
+    update(0)
+  } else if ($input.value.trim() && document.activeElement === $input) {
     update(0)
   }
+  $root.setAttribute('data-search-ready', '')
 }
