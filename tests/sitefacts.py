@@ -9,6 +9,19 @@ from urllib.parse import urldefrag, urlsplit
 
 from bs4 import BeautifulSoup
 
+# The theme slugs outside links and the quiz rely on, spelled exactly so.
+REQUIRED_THEME_SLUGS = (
+    "communication",
+    "quality-time",
+    "novelty",
+    "appreciation",
+    "repair",
+    "self-reflection",
+    "stress",
+    "intimacy",
+    "professional-help",
+)
+
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("form", "action"))
 
 

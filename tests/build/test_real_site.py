@@ -8,20 +8,10 @@ import re
 import pytest
 from lunr.index import Index
 
-from tests.sitefacts import html_files, internal_references, page, resolve, soup
+from tests.sitefacts import REQUIRED_THEME_SLUGS, html_files, internal_references, page, resolve, soup
 
 FIXED_URLS = ["", "tips/", "themes/", "articles/", "search/", "quiz/", "safety/", "about/"]
-THEME_SLUGS = [
-    "communication",
-    "quality-time",
-    "novelty",
-    "appreciation",
-    "repair",
-    "self-reflection",
-    "stress",
-    "intimacy",
-    "professional-help",
-]
+THEME_SLUGS = list(REQUIRED_THEME_SLUGS)
 
 
 @pytest.mark.parametrize("url", FIXED_URLS + [f"themes/{slug}/" for slug in THEME_SLUGS])
