@@ -10,14 +10,14 @@ from pathlib import Path
 from invoke import task
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from hub.localserver import make_server  # noqa: E402
-from hub.sitebuild import BuildFailed, build_site  # noqa: E402
+from hubtools.localserver import make_server  # noqa: E402
+from hubtools.sitebuild import BuildFailed, build_site  # noqa: E402
 
 SETTINGS = {"local": ROOT / "pelicanconf.py", "production": ROOT / "publishconf.py"}
 OUTPUT = ROOT / "output"
-WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
+WATCHED = ["content", "theme", "plugins", "hubtools", "pelicanconf.py", "publishconf.py"]
 HOST = os.environ.get("HOST", "127.0.0.1")
 PORT = int(os.environ.get("PORT", "8000"))
 
@@ -147,7 +147,7 @@ def _known_themes() -> list[str]:
 def _new_content(kind: str, title: str, themes: str) -> None:
     from datetime import date
 
-    from hub.scaffold import ScaffoldError, new_content_file
+    from hubtools.scaffold import ScaffoldError, new_content_file
 
     slugs = [slug.strip() for slug in themes.split(",") if slug.strip()]
     try:
@@ -173,7 +173,7 @@ def new_article(c, title, themes):
 @task
 def check(c):
     """Check all content (metadata, themes, quiz, links, reading level, originality) without writing the site."""
-    from hub.contentcheck import check_content
+    from hubtools.contentcheck import check_content
 
     lines = check_content(SETTINGS["local"], ROOT, ROOT / "content")
     if lines:
@@ -186,7 +186,7 @@ def check(c):
 @task
 def audit(c):
     """Run Lighthouse on the home, article, tip, search and quiz pages; reports go to reports/."""
-    from hub.audit import run_audit
+    from hubtools.audit import run_audit
 
     summary = run_audit(ROOT, ROOT / "reports")
     print(summary.read_text())

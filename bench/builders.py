@@ -4,7 +4,7 @@
   Tips are read as articles (an extra ARTICLE_PATHS entry) and keep the hub's URLs.
 * ``pelican-lunr``: ``plain`` plus the pelican-lunr plugin from PyPI. It runs inside the
   separate bench virtualenv (see bench/envs.py), so the project's own packages stay pinned.
-* ``hub``: our plugin and theme, through ``hub.sitebuild.build_site`` like ``invoke build``.
+* ``hub``: our plugin and theme, through ``hubtools.sitebuild.build_site`` like ``invoke build``.
 
 Pagefind is not a Pelican build: bench/envs.py runs its binary over ``plain``'s output.
 Each variant runs in its own process, so bench/measure.py can time it and read its peak memory.
@@ -109,8 +109,8 @@ def run_pelican(overrides: dict[str, Any], output: Path) -> list[str]:
 
 def run_hub(overrides: dict[str, Any], output: Path) -> list[str]:
     """Build with our plugin, all or nothing; return the problems if the build failed."""
-    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
-    from hub.sitebuild import BuildFailed, build_site
+    sys.path[:0] = [str(PROJECT_ROOT), str(PROJECT_ROOT / "plugins")]
+    from hubtools.sitebuild import BuildFailed, build_site
 
     try:
         build_site(PELICANCONF, output, overrides)

@@ -242,7 +242,7 @@ METHOD = """## Method
   articles, same URLs, same Markdown settings); *pelican-lunr* is plain plus that plugin from PyPI (the folder
   name becomes each item's tag, as the plugin fails without tags); *pagefind* is plain's output indexed by
   `pagefind-bin` (content pages only, header and footer excluded; its build time is plain's plus indexing);
-  *hub* is `hub.sitebuild.build_site` with our plugin and theme, as `invoke build` runs it. pelican-lunr and
+  *hub* is `hubtools.sitebuild.build_site` with our plugin and theme, as `invoke build` runs it. pelican-lunr and
   Pagefind run from their own venv, pinned in `bench/requirements-bench.txt`.
 - **Builds** run one at a time in a child process, round-robin across variants; wall time from start to exit,
   peak memory from `wait4`'s `ru_maxrss` for that process; the output folder is removed first.

@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from hub.localserver import serve_in_background
-from hub.sitebuild import build_site
+
+from hubtools.localserver import serve_in_background
+from hubtools.sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

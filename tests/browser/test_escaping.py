@@ -9,8 +9,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from hub.localserver import make_server
 
+from hubtools.localserver import make_server
 from tests.build.fixture_build import build_fixture
 from tests.sitefacts import html_files, soup
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hub.localserver import make_server
-from hub.sitebuild import build_site
 
+from hubtools.localserver import make_server
+from hubtools.sitebuild import build_site
 from tests.sitefacts import internal_references, resolve, soup
 
 pytestmark = pytest.mark.browser

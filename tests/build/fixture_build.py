@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub.sitebuild import build_site
+from hubtools.sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hub.editorial import body_text, split_source
-from hub.readability import flesch_reading_ease
 
+from hubtools.editorial import body_text, split_source
+from hubtools.readability import flesch_reading_ease
 from tests.sitefacts import REQUIRED_THEME_SLUGS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hub.sitebuild import BuildFailed
 
+from hubtools.sitebuild import BuildFailed
 from tests.build.fixture_build import build_fixture
 from tests.sitefacts import page, tree_digest
 

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hub.sitebuild import build_site
 
+from hubtools.sitebuild import build_site
 from tests.sitefacts import html_files
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from hub.sitebuild import build_site
 
+from hubtools.sitebuild import build_site
 from tests.sitefacts import html_files, internal_references, page, resolve
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hub.sitebuild import build_site
 
+from hubtools.sitebuild import build_site
 from tests.sitefacts import tree_digest
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,6 @@
 
 import pytest
 from hub.links import broken_links, resolve_target
-from hub.readability import flesch_reading_ease
 from hub.text import fold_spelling, fold_text, html_to_text
 
 
@@ -48,14 +47,3 @@ def test_broken_links_are_reported_with_the_linking_file():
     assert len(problems) == 1
     assert problems[0].path == "content/articles/a.md"
     assert "tips/missing.md" in problems[0].message
-
-
-def test_reading_ease_ranks_plain_text_above_dense_text():
-    plain = "Sit down together. Put your phones away. Ask how the week went. Listen to the answer."
-    dense = (
-        "Interpersonal communicative difficulties frequently necessitate comprehensive, "
-        "collaborative problem-solving methodologies incorporating therapeutic interventions."
-    )
-    assert flesch_reading_ease(plain) > 80
-    assert flesch_reading_ease(dense) < 30
-    assert flesch_reading_ease("") == 0.0

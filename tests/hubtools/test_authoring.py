@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hub.contentcheck import check_content
-from hub.scaffold import ScaffoldError, new_content_file
 
+from hubtools.contentcheck import check_content
+from hubtools.scaffold import ScaffoldError, new_content_file
 from tests.build.fixture_build import ROOT
 
 KNOWN = ["communication", "repair", "stress"]

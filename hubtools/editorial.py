@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import markdown
+from hub.problems import ContentProblem
+from hub.text import html_to_text
 
-from .problems import ContentProblem
-from .readability import flesch_reading_ease
-from .text import html_to_text
+from hubtools.readability import flesch_reading_ease
 
 MIN_READING_EASE = 60
 WORD_LIMITS = {"tips": (60, 180), "articles": (700, 1200)}

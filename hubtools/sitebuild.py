@@ -5,7 +5,7 @@ carries on. For a site that must never lose an editor's work silently, every war
 error logged while building counts as a failure. The previous output stays untouched unless
 the whole build succeeds.
 
-Run it as ``python -m hub.sitebuild [SETTINGS] [--output DIR]`` with ``plugins`` on the path.
+Run it as ``python -m hubtools.sitebuild [SETTINGS] [--output DIR]`` with ``plugins`` on the path.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hub.problems import ContentError, ContentProblem
 from pelican import Pelican
 from pelican.settings import read_settings
-
-from .problems import ContentError, ContentProblem
 
 
 class BuildFailed(Exception):

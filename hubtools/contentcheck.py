@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .editorial import locate_line, originality_problems, text_problems
-from .problems import ContentProblem
-from .sitebuild import BuildFailed, build_site
+from hub.problems import ContentProblem
+
+from hubtools.editorial import locate_line, originality_problems, text_problems
+from hubtools.sitebuild import BuildFailed, build_site
 
 
 def _line(problem: ContentProblem, project: Path) -> str:

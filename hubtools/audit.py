@@ -10,8 +10,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .localserver import make_server
-from .sitebuild import build_site
+from hubtools.localserver import make_server
+from hubtools.sitebuild import build_site
 
 PAGES = {
     "home": "/",
