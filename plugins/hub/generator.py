@@ -18,6 +18,8 @@ from pelican.generators import CachingGenerator
 
 from .background import SearchFilesJob
 from .catalog import HubCatalog, build_catalog
+from .dangerwords import load_danger_words
+from .helplines import load_helplines
 from .links import broken_links
 from .metadata import check_metadata, duplicate_slug_problems, split_list
 from .problems import ContentProblem, raise_if_any
@@ -74,6 +76,17 @@ class HubGenerator(CachingGenerator):
             Path(self.path, quiz_file), self._display_path(quiz_file), [theme.slug for theme in self.themes]
         )
         self.problems += quiz_problems if self.themes else []
+        self._read_safety_files()
+
+    def _read_safety_files(self) -> None:
+        """Helplines and danger words: every page's safety bar, search panel and the quiz use them."""
+        helplines_file = self.settings["HUB_HELPLINES_FILE"]
+        helplines, problems = load_helplines(Path(self.path, helplines_file), self._display_path(helplines_file))
+        words_file = self.settings["HUB_SAFETY_WORDS_FILE"]
+        danger, more = load_danger_words(Path(self.path, words_file), self._display_path(words_file))
+        self.problems += problems + more
+        self.context["hub_helplines"] = helplines
+        self.context["hub_danger_words"] = danger
 
     def _read_tip(self, relative: str) -> None:
         """Read one tip file, recording a problem instead of stopping at the first bad file."""

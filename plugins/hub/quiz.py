@@ -20,7 +20,7 @@ QUESTION_COUNT = (6, 10)
 ANSWER_COUNT = (3, 5)
 SIGNALS = ("safety", "seek-help")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TEXT_FIELDS = ("title", "intro", "note")
+TEXT_FIELDS = ("title", "intro", "note", "safety_result")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Quiz:
     title: str
     intro: str
     note: str
+    safety_result: str
     questions: tuple[QuizQuestion, ...]
     results: Mapping[str, str]
 
@@ -131,7 +132,7 @@ def quiz_from_data(data: Any, path: str, themes: Sequence[str]) -> tuple[Quiz | 
     """Check parsed YAML and build the Quiz; every problem found is returned."""
     check = _Checker(path, themes)
     if not isinstance(data, dict):
-        check.add("", "must be a mapping with title, intro, note, questions and results")
+        check.add("", "must be a mapping with title, intro, note, safety_result, questions and results")
         return None, check.problems
     texts = {key: check.text(data, key, "") for key in TEXT_FIELDS}
     seen: set[str] = set()

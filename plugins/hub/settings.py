@@ -10,6 +10,8 @@ DEFAULTS: dict[str, Any] = {
     "HUB_THEMES_FILE": "themes.yml",
     "HUB_TIPS_DIR": "tips",
     "HUB_QUIZ_FILE": "quiz/where-are-we-stuck.yml",
+    "HUB_HELPLINES_FILE": "helplines.yml",
+    "HUB_SAFETY_WORDS_FILE": "safety-words.yml",
     # Fixed URLs: search, the quiz and outside links rely on them.
     "TIP_URL": "tips/{slug}/",
     "TIP_SAVE_AS": "tips/{slug}/index.html",

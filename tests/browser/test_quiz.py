@@ -97,7 +97,7 @@ def test_keyboard_only_quiz_recommends_fitting_themes_and_tips(browser_page, sit
     watch.assert_clean()
 
 
-def test_fear_puts_safety_first_without_tips_or_therapy(browser_page, site_url):
+def test_fear_puts_safety_first_without_tips_or_therapy(browser_page, site_url, project_root):
     page, watch = browser_page
     page.goto(site_url + "/quiz/")
     page.wait_for_selector("#quiz-question-title")
@@ -105,11 +105,20 @@ def test_fear_puts_safety_first_without_tips_or_therapy(browser_page, site_url):
     result = page.locator(".quiz-result")
     first = result.locator("h2 + *").first
     assert "quiz-result-safety" in first.get_attribute("class")
+    # The quick exit comes first, before any words.
+    assert "js-quick-exit" in first.locator("a").first.get_attribute("class")
+    helplines = yaml.safe_load((project_root / "content" / "helplines.yml").read_text(encoding="utf-8"))
+    main = [contact for contact in helplines["contacts"] if contact.get("main") and contact.get("phone")]
     text = result.inner_text()
-    assert "1-800-799-7233" in text and "0808 2000 247" in text
+    for contact in main:
+        assert contact["phone"] in text
+    assert result.locator("a[href^='tel:']").count() >= len(main)
     assert result.locator("a[href='/safety/']").count() == 1
     assert result.locator(".plan-list, .result-themes").count() == 0
     assert "therap" not in text.lower().replace("not suggesting tips or couples sessions", "")
+    # No link to this result and no print: nothing that could be found later.
+    assert result.get_by_role("button", name="Link to this result").count() == 0
+    assert result.get_by_role("button", name="Print our plan").count() == 0
     watch.assert_clean()
 
 
@@ -131,13 +140,16 @@ def test_next_without_an_answer_explains_what_to_do(browser_page, site_url):
     assert page.locator(".quiz-progress").inner_text().startswith("1 of")
 
 
-def test_a_shared_link_restores_the_result(browser_page, open_page, site_url):
+def test_a_link_is_made_only_when_asked_and_restores_the_result(browser_page, open_page, site_url):
     page, _ = browser_page
     page.goto(site_url + "/quiz/")
     page.wait_for_selector("#quiz-question-title")
     answer_by_keyboard(page, LONG_RUNNING_CONFLICT)
-    shared = page.url
+    assert "how-long" not in page.url  # (the skip link the keyboard used adds #main)
+    page.get_by_role("button", name="Link to this result").click()
+    shared = page.locator(".quiz-share__url").input_value()
     assert "#" in shared and "how-long=years-same-arguments" in shared
+    assert "how-long" not in page.url
     other, watch = open_page()
     other.goto(shared)
     other.wait_for_selector("#quiz-result-title")

@@ -1,7 +1,9 @@
 /**
  * The quiz widget. Without JavaScript the page lists the questions and every theme; this
  * replaces that with one question at a time, a result and a printable plan. Answers live
- * only in this page and in the URL's hash (for sharing); nothing is sent or stored.
+ * only in this page: nothing is sent or stored, and nothing is written to the address bar or
+ * the history. A link holding the answers is made only when the reader asks for one, and
+ * never for a safety result. Opening such a link shows its result without writing anything.
  */
 import { decodeAnswers, encodeAnswers, isComplete, quizResult } from './quiz-engine.js'
 
@@ -22,23 +24,10 @@ function tipItem (tip) {
   ])
 }
 
-function safetyPanel (safetyUrl) {
-  return el('div', { className: 'quiz-result-safety' }, [
-    el('h3', { text: 'Your safety comes first' }),
-    el('p', { text: 'You said you sometimes feel afraid of your partner, or unsure. That matters more than any rut. Advice for ruts is not meant for a relationship where you feel afraid or controlled, so we are not suggesting tips or couples sessions here.' }),
-    el('ul', {}, [
-      el('li', { text: 'If you are in danger now, call your local emergency number (911 in the US, 999 in the UK, 112 in the EU).' }),
-      el('li', { text: 'US: National Domestic Violence Hotline, 1-800-799-7233, or text START to 88788.' }),
-      el('li', { text: 'UK: National Domestic Abuse Helpline, 0808 2000 247, free and open all day and night.' })
-    ]),
-    el('p', {}, [el('a', { className: 'button button--exit', text: 'Read our safety page', attrs: { href: safetyUrl } })])
-  ])
-}
-
 export default function initQuiz ($root) {
   const data = JSON.parse($root.querySelector('.js-quiz-data').textContent)
   const $static = $root.querySelector('.js-quiz-static')
-  const safetyUrl = $root.dataset.safetyUrl
+  const $safetyTemplate = $root.querySelector('.js-quiz-safety')
   const total = data.questions.length
   const answers = {}
   let current = 0
@@ -105,11 +94,10 @@ export default function initQuiz ($root) {
 
   function showResult (focus) {
     const result = quizResult(data, answers)
-    window.history.replaceState(null, '', encodeAnswers(data, answers))
     const $title = el('h2', { text: 'Your result', attrs: { id: 'quiz-result-title', tabindex: '-1' } })
     const parts = [$title]
     if (result.safety) {
-      parts.push(safetyPanel(safetyUrl))
+      parts.push($safetyTemplate.content.firstElementChild.cloneNode(true))
     } else {
       parts.push(
         el('p', { text: 'Where you seem most stuck right now:' }),
@@ -128,10 +116,14 @@ export default function initQuiz ($root) {
     $print.addEventListener('click', () => window.print())
     const $retake = el('button', { className: 'button', text: 'Retake the quiz', attrs: { type: 'button' } })
     $retake.addEventListener('click', retake)
-    const $share = el('a', { className: 'button', text: 'Link to this result', attrs: { href: encodeAnswers(data, answers) } })
+    const $share = el('button', { className: 'button', text: 'Link to this result', attrs: { type: 'button' } })
+    const $shareSlot = el('div', { className: 'quiz-share' })
+    $share.addEventListener('click', () => showLink($shareSlot))
     parts.push(
-      el('p', { className: 'hint', text: 'This quiz is for reflection, not a diagnosis. The link holds your answers, so share it only with someone you trust.' }),
-      el('div', { className: 'quiz-actions' }, [...(result.safety ? [] : [$print]), $share, $retake])
+      el('p', { className: 'hint', text: 'This quiz is for reflection, not a diagnosis.' }),
+      // A safety result offers no link and no print: nothing that could be found later.
+      el('div', { className: 'quiz-actions' }, result.safety ? [$retake] : [$print, $share, $retake]),
+      ...(result.safety ? [] : [$shareSlot])
     )
     $result.replaceChildren(...parts)
     $form.hidden = true
@@ -141,9 +133,21 @@ export default function initQuiz ($root) {
     if (focus) $title.focus()
   }
 
+  function showLink ($slot) {
+    const url = new URL(encodeAnswers(data, answers), window.location.href).href
+    const $field = el('input', { className: 'quiz-share__url', attrs: { type: 'text', readonly: '', id: 'quiz-share-url', value: url } })
+    $slot.replaceChildren(
+      el('label', { text: 'Your link (it holds your answers, so share it only with someone you trust):', attrs: { for: 'quiz-share-url' } }),
+      $field
+    )
+    $field.focus()
+    $field.select()
+  }
+
   function retake () {
     for (const key of Object.keys(answers)) delete answers[key]
-    window.history.replaceState(null, '', window.location.pathname + window.location.search)
+    // A shared link's answers leave the address bar when the reader starts again.
+    if (window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search)
     showQuestion(0, true)
   }
 

@@ -3,6 +3,8 @@
  * to /search/; this adds results as the reader types. The index is fetched only when a
  * reader focuses the box or opens /search/. Results are built with textContent only.
  */
+import { createSafetyPanel } from './safety-panel.js'
+
 const DEBOUNCE_MS = 120
 // Results are drawn a page at a time: drawing thousands of matches for a common word
 // would make every keystroke slow.
@@ -80,7 +82,10 @@ export default function initSearch ($root) {
   const $more = $root.querySelector('.js-search-more')
   let shownResults = []
   let shownEngine = null
-  const load = () => loadEngine($root.dataset.searchIndex, $root.dataset.searchStore)
+  const safety = createSafetyPanel($root)
+  // Danger words are checked before any ranking, so the matcher loads with the engine.
+  const load = () => Promise.all([loadEngine($root.dataset.searchIndex, $root.dataset.searchStore), safety.ready])
+    .then(([engine]) => engine)
   let searchId = 0
   // The first keystroke after a settled search adds a history entry; the rest update it.
   let typing = false
@@ -111,11 +116,13 @@ export default function initSearch ($root) {
 
   function show (engine, { results, counts, fuzzy }) {
     const query = $input.value.trim()
-    shownResults = results
+    const danger = safety.update(query)
+    shownResults = danger ? safety.rank(results) : results
     shownEngine = engine
     $results.replaceChildren()
     drawMore()
-    $status.textContent = describe(results.length, query, selectedThemes().length, fuzzy)
+    const description = describe(shownResults.length, query, selectedThemes().length, fuzzy)
+    $status.textContent = danger ? `${safety.announce} ${description}` : description
     for (const $count of $root.querySelectorAll('.js-theme-count')) {
       $count.textContent = query ? `(${counts[$count.dataset.theme] || 0})` : ''
     }

@@ -1,0 +1,49 @@
+/**
+ * The search's safety panel. When a query matches the danger list (content/safety-words.yml),
+ * the panel from the page's template goes above the results and the safety page is ranked
+ * first; the results still show beneath. Used by the header box and the /search/ page alike.
+ */
+import { loadLunr } from './lunr-loader.js'
+import { createLunrDangerMatcher } from './safety-match.js'
+
+let matching = null
+
+function loadMatcher ($template) {
+  matching ||= loadLunr().then((lunr) => createLunrDangerMatcher(lunr, JSON.parse($template.dataset.dangerWords)))
+  return matching
+}
+
+const NO_PANEL = { ready: Promise.resolve(), update: () => false, rank: (results) => results, announce: '' }
+
+/** Find the page's safety template and the widget's slot; returns what search needs to call. */
+export function createSafetyPanel ($root) {
+  const $template = document.querySelector('.js-safety-template')
+  const $slot = $root.querySelector('.js-safety-slot')
+  if (!$template || !$slot) return NO_PANEL
+  let isDanger = () => false
+  const ready = loadMatcher($template).then((matcher) => { isDanger = matcher })
+  const safetyUrl = $template.dataset.safetyUrl
+
+  return {
+    ready,
+    announce: $template.dataset.announce,
+    /** Show the panel for a danger query, remove it otherwise; true when it is shown. */
+    update (query) {
+      const danger = Boolean(query.trim()) && isDanger(query)
+      if (!danger) $slot.replaceChildren()
+      else if (!$slot.firstElementChild) $slot.append($template.content.querySelector('.safety-panel').cloneNode(true))
+      return danger
+    },
+    /** The same results with the safety page first. */
+    rank (results) {
+      const found = results.find((result) => result.doc.url === safetyUrl)
+      const first = found || {
+        ref: 'safety',
+        score: 0,
+        doc: { url: safetyUrl, title: $template.dataset.safetyTitle, summary: $template.dataset.safetySummary, type: 'page', themes: [] },
+        terms: []
+      }
+      return [first, ...results.filter((result) => result !== found)]
+    }
+  }
+}
