@@ -20,6 +20,8 @@ REQUIRED_THEME_SLUGS = (
     "stress",
     "intimacy",
     "professional-help",
+    "family-life",
+    "trust",
 )
 
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("form", "action"))
