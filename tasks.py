@@ -134,14 +134,23 @@ def test(c, k=""):
     from tests.browsers import ensure_browser
 
     ensure_browser()
+    if not k:
+        # Lint and formatting are part of "every test": a CI run fails on either.
+        c.run(f"{sys.executable} -m ruff check .", pty=False)
+        c.run(f"{sys.executable} -m ruff format --check .", pty=False)
     args = ["-k", k] if k else []
     c.run(" ".join([sys.executable, "-m", "pytest", *args]), pty=False)
 
 
 def _known_themes() -> list[str]:
-    import yaml
+    """Theme slugs, read by the plugin's own loader: a broken themes.yml is one clear line, not a traceback."""
+    from hub.themes import load_themes
 
-    return [theme["slug"] for theme in yaml.safe_load((ROOT / "content" / "themes.yml").read_text(encoding="utf-8"))]
+    themes, problems = load_themes(ROOT / "content" / "themes.yml", "content/themes.yml", "themes/{slug}/")
+    if problems:
+        print("\n".join(str(problem) for problem in problems), file=sys.stderr)
+        sys.exit(1)
+    return [theme.slug for theme in themes]
 
 
 def _new_content(kind: str, title: str, themes: str) -> None:

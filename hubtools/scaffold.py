@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify as pelican_slugify
 
 TIP_TEMPLATE = """Title: {title}
 Themes: {themes}
@@ -61,8 +63,8 @@ class ScaffoldError(ValueError):
 
 
 def slugify(title: str) -> str:
-    """A URL slug from a title: lower case, words joined by hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    """A URL slug from a title, as Pelican makes slugs: "Café date night" is cafe-date-night."""
+    return pelican_slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 def new_content_file(

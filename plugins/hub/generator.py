@@ -30,6 +30,7 @@ from .sitefiles import web_manifest
 from .themes import Theme, load_themes
 from .tipcards import Tip, tip_card_from_content
 from .tipsfeed import tips_feed
+from .urls import hub_urls
 from .vendor import copy_vendor_files, missing_vendor_files
 
 
@@ -46,6 +47,8 @@ class HubGenerator(CachingGenerator):
         for key, value in self.settings.items():
             if key.startswith("HUB_"):
                 self.context.setdefault(key, value)
+        self.urls = hub_urls(self.settings)
+        self.context["hub_urls"] = self.urls
         self.node_modules = Path(self.settings["HUB_NODE_MODULES"])
         if not self.node_modules.is_absolute():
             self.node_modules = Path(self.path).parent / self.node_modules
@@ -124,6 +127,8 @@ class HubGenerator(CachingGenerator):
         tips = [tip_card_from_content(tip, self._display_path(tip.relative_source_path)) for tip in self.tip_contents]
         self.catalog = build_catalog(self.themes, tips, articles, self.settings["HUB_RELATED_COUNT"])
         self.context["hub"] = self.catalog
+        # Standing pages by slug, so templates link to /safety/ and /about/ through PAGE_URL.
+        self.context["hub_page_urls"] = {page.slug: page.url for page in pages}
         self._prepare_search(articles, pages)
         return self.catalog
 
@@ -182,17 +187,15 @@ class HubGenerator(CachingGenerator):
         write = self._writer_for(writer)
         for tip in catalog.tips:
             write(self.settings["TIP_SAVE_AS"].format(slug=tip.slug), "tip", tip.url, tip=tip)
-        write(self.settings["HUB_TIPS_INDEX_SAVE_AS"], "tips", _folder_url(self.settings["HUB_TIPS_INDEX_SAVE_AS"]))
-        write(
-            self.settings["HUB_THEMES_INDEX_SAVE_AS"], "themes", _folder_url(self.settings["HUB_THEMES_INDEX_SAVE_AS"])
-        )
+        write(self.settings["HUB_TIPS_INDEX_SAVE_AS"], "tips", self.urls["tips"])
+        write(self.settings["HUB_THEMES_INDEX_SAVE_AS"], "themes", self.urls["themes"])
         for theme in catalog.themes:
             write(self.settings["HUB_THEME_SAVE_AS"].format(slug=theme.slug), "theme", theme.url, theme=theme)
         quiz_json = to_json_bytes(quiz_page_data(self.quiz, catalog, self.settings["SITEURL"])).decode("utf-8")
         write(
             self.settings["HUB_QUIZ_SAVE_AS"],
             "quiz",
-            _folder_url(self.settings["HUB_QUIZ_SAVE_AS"]),
+            self.urls["quiz"],
             quiz=self.quiz,
             quiz_json=script_safe_json(quiz_json),
         )
@@ -208,6 +211,7 @@ class HubGenerator(CachingGenerator):
                 self.catalog.tips,
                 self.settings["FEED_DOMAIN"] or self.settings["SITEURL"],
                 self.settings["SITENAME"],
+                self.urls["tips"],
                 feed_path,
                 self.settings["HUB_TIPS_DEFAULT_DATE"],
             )
@@ -242,8 +246,3 @@ class HubGenerator(CachingGenerator):
             )
 
         return write
-
-
-def _folder_url(save_as: str) -> str:
-    """The pretty URL of a ``folder/index.html`` file: ``folder/``."""
-    return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as

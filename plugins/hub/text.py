@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from html import unescape
+
+from markupsafe import Markup
 
 # British spellings folded into American ones, applied to word beginnings on both sides
 # of search (here when indexing, in search-engine.js when querying), so either spelling
@@ -45,7 +46,6 @@ SPELLING_PREFIXES: dict[str, str] = {
 # One pattern for every prefix at the start of a word, longest first: a single regex pass
 # is what keeps folding cheap for thousands of documents.
 _FOLD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SPELLING_PREFIXES), key=len, reverse=True)) + ")")
-_SPACE = re.compile(r"\s+")
 
 
 def fold_text(text: str) -> str:
@@ -58,16 +58,16 @@ def fold_spelling(word: str) -> str:
     return fold_text(word)
 
 
-# Regular expressions rather than an HTML parser: the input is our own rendered Markdown,
-# and this runs over every page of the site on every build.
+# Scripts, styles and templates hold no reader-visible words; MarkupSafe's striptags would
+# keep their text, so they go first.
 _SKIPPED = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# striptags joins the words on either side of a tag; block tags mark word breaks, so they
+# become spaces first ("<p>a</p><p>b</p>" is "a b", not "ab").
 _BLOCK_TAG = re.compile(
     r"</?(?:p|li|ul|ol|h[1-6]|br|hr|div|section|aside|blockquote|table|tr|td|th|pre)\b[^>]*>", re.IGNORECASE
 )
-_ANY_TAG = re.compile(r"<[^>]*>")
 
 
 def html_to_text(html: str) -> str:
-    """Return the visible text of an HTML fragment, whitespace collapsed."""
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", html or "")))
-    return _SPACE.sub(" ", unescape(text)).strip()
+    """Return the visible text of an HTML fragment, whitespace collapsed (comments and entities handled)."""
+    return Markup(_BLOCK_TAG.sub(" ", _SKIPPED.sub(" ", html or ""))).striptags()

@@ -14,12 +14,14 @@ def _date(value: str) -> datetime:
     return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=timezone.utc)
 
 
-def tips_feed(tips: Sequence[TipCard], siteurl: str, sitename: str, feed_path: str, default_date: str) -> str:
+def tips_feed(
+    tips: Sequence[TipCard], siteurl: str, sitename: str, tips_url: str, feed_path: str, default_date: str
+) -> str:
     """An Atom feed of every tip, newest first; tips without a Date use ``default_date``."""
     dated = sorted(tips, key=lambda tip: (tip.date or default_date, tip.title), reverse=True)
     feed = Atom1Feed(
         title=f"{sitename}: tips",
-        link=f"{siteurl}/tips/",
+        link=f"{siteurl}/{tips_url}",
         feed_url=f"{siteurl}/{feed_path}",
         description="Practical tips for couples in a rut.",
         language="en",

@@ -38,6 +38,7 @@ def good_quiz():
         "title": "T",
         "intro": "I",
         "note": "N",
+        "safety_result": "S",
         "questions": questions,
         "results": {slug: f"About {slug}." for slug in THEMES},
     }
