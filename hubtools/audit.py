@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 from hubtools.localserver import make_server
+from hubtools.nodejs import node_executable
 from hubtools.sitebuild import build_site
 
 PAGES = {
@@ -37,10 +38,15 @@ def _chrome() -> str:
 
 def _lighthouse(project: Path, url: str, out_stem: Path) -> dict[str, int]:
     """Run Lighthouse on one URL, write its HTML and JSON reports, return the category scores."""
-    cli = project / "node_modules" / ".bin" / "lighthouse"
+    # Run the CLI with our Node.js: its own `#!/usr/bin/env node` line would pick whichever is on PATH.
+    cli = project / "node_modules" / "lighthouse" / "cli" / "index.js"
+    node = node_executable()
+    if node is None:
+        raise RuntimeError("Lighthouse needs Node.js 22: run the README's test command to install it")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or _chrome()}
     subprocess.run(
         [
+            node,
             str(cli),
             url,
             "--quiet",

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from hubtools.nodejs import node_executable
 
 JS_DIR = Path(__file__).resolve().parent.parent / "theme" / "static" / "js"
 
 
 def call_js(module: str, function: str, *args):
     """Import theme/static/js/<module> in Node, call one export with JSON args, return its JSON result."""
-    node = shutil.which("node")
+    node = node_executable()
     if node is None:
         pytest.fail("Node.js is needed (it also installs the browser libraries with npm ci)")
     script = (

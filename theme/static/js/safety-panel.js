@@ -13,7 +13,7 @@ function loadMatcher ($template) {
   return matching
 }
 
-const NO_PANEL = { ready: Promise.resolve(), update: () => false, rank: (results) => results, announce: '' }
+const NO_PANEL = { load: () => Promise.resolve(), update: () => false, rank: (results) => results, announce: '' }
 
 /** Find the page's safety template and the widget's slot; returns what search needs to call. */
 export function createSafetyPanel ($root) {
@@ -21,11 +21,11 @@ export function createSafetyPanel ($root) {
   const $slot = $root.querySelector('.js-safety-slot')
   if (!$template || !$slot) return NO_PANEL
   let isDanger = () => false
-  const ready = loadMatcher($template).then((matcher) => { isDanger = matcher })
   const safetyUrl = $template.dataset.safetyUrl
 
   return {
-    ready,
+    /** Load the matcher (and lunr's stemmer) with the search engine, on first use, not with the page. */
+    load: () => loadMatcher($template).then((matcher) => { isDanger = matcher }),
     announce: $template.dataset.announce,
     /** Show the panel for a danger query, remove it otherwise; true when it is shown. */
     update (query) {

@@ -84,7 +84,7 @@ export default function initSearch ($root) {
   let shownEngine = null
   const safety = createSafetyPanel($root)
   // Danger words are checked before any ranking, so the matcher loads with the engine.
-  const load = () => Promise.all([loadEngine($root.dataset.searchIndex, $root.dataset.searchStore), safety.ready])
+  const load = () => Promise.all([loadEngine($root.dataset.searchIndex, $root.dataset.searchStore), safety.load()])
     .then(([engine]) => engine)
   let searchId = 0
   // The first keystroke after a settled search adds a history entry; the rest update it.
