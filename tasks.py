@@ -73,14 +73,15 @@ def reserve(c):
     """Build the site, then serve it."""
 
 
-def _watch_and_rebuild(settings: Path) -> None:
+def _watch_and_rebuild(settings: Path, overrides: dict | None = None, on_success=None) -> None:
     """Rebuild whenever a watched file changes; a failed build keeps the last good one."""
     from watchfiles import watch
 
     paths = [ROOT / name for name in WATCHED]
     for _changes in watch(*paths, watch_filter=lambda change, path: "__pycache__" not in path):
         print("Change seen; rebuilding...")
-        _build(settings, CACHED)
+        if _build(settings, {**CACHED, **(overrides or {})}) and on_success:
+            on_success()
 
 
 @task
@@ -92,15 +93,20 @@ def regenerate(c):
 
 @task
 def livereload(c):
-    """Serve the site and rebuild on save; errors print here, the last good build stays up."""
+    """Serve the site and rebuild on save; open pages reload after each good build, errors print here."""
     import threading
 
-    _build(SETTINGS["local"])
-    server = make_server(OUTPUT, HOST, PORT)
+    from hubtools.livereload import BuildSignal
+
+    # Only this task's builds carry the reload script: `build`, `preview` and `publish` never do.
+    overrides = {"HUB_LIVERELOAD": True}
+    _build(SETTINGS["local"], overrides)
+    signal = BuildSignal()
+    server = make_server(OUTPUT, HOST, PORT, reload=signal)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving at http://{HOST}:{PORT}/; reload the page after a rebuild (Ctrl+C stops)")
+    print(f"Serving at http://{HOST}:{PORT}/; pages reload after each successful rebuild (Ctrl+C stops)", flush=True)
     try:
-        _watch_and_rebuild(SETTINGS["local"])
+        _watch_and_rebuild(SETTINGS["local"], overrides, on_success=signal.built)
     except KeyboardInterrupt:
         server.shutdown()
 

@@ -13,6 +13,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from hubtools.livereload import CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, BuildSignal, stream_builds
+
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
 
 
@@ -26,10 +28,34 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
     prefix = "/"
     quiet = True
 
-    def __init__(self, *args, directory: str, prefix: str = "/", quiet: bool = True, **kwargs):
+    def __init__(
+        self, *args, directory: str, prefix: str = "/", quiet: bool = True, reload: BuildSignal | None = None, **kwargs
+    ):
         self.prefix = prefix
         self.quiet = quiet
+        self.reload = reload
         super().__init__(*args, directory=directory, **kwargs)
+
+    def _serve_livereload(self) -> bool:
+        """The live-reload script and event stream, when this server was made with a BuildSignal."""
+        path = self.path.split("?")[0].lstrip("/")
+        if self.reload is None or path not in (CLIENT_PATH, EVENTS_PATH):
+            return False
+        self.send_response(HTTPStatus.OK)
+        if path == CLIENT_PATH:
+            body = CLIENT_SCRIPT.read_bytes()
+            self.send_header("Content-Type", "text/javascript; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return True
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        try:
+            stream_builds(self.wfile, self.reload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the tab was closed or reloaded
+        return True
 
     def _strip_prefix(self) -> bool:
         """Rewrite self.path relative to the prefix; False when it lies outside it."""
@@ -60,6 +86,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
     def _serve(self, send) -> None:
         if not self._strip_prefix():
+            return
+        if self._serve_livereload():
             return
         target = Path(self.translate_path(self.path))
         if not target.exists():
@@ -111,12 +139,20 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
 
 def make_server(
-    root: str | Path, host: str = "127.0.0.1", port: int = 8000, prefix: str = "/", quiet: bool = True
+    root: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    prefix: str = "/",
+    quiet: bool = True,
+    reload: BuildSignal | None = None,
 ) -> ThreadingHTTPServer:
-    """Create (not start) a server for the site in ``root``; port 0 picks a free port."""
+    """Create (not start) a server for the site in ``root``; port 0 picks a free port.
+
+    With ``reload``, it also serves the live-reload script and events (see hubtools.livereload).
+    """
     if not prefix.endswith("/"):
         prefix += "/"
-    handler = functools.partial(SiteRequestHandler, directory=str(root), prefix=prefix, quiet=quiet)
+    handler = functools.partial(SiteRequestHandler, directory=str(root), prefix=prefix, quiet=quiet, reload=reload)
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server

@@ -36,6 +36,9 @@ DEFAULTS: dict[str, Any] = {
     # or more cores and at least this many documents (below it, starting a process costs more
     # than it saves); None always builds it in the main process.
     "HUB_SEARCH_BACKGROUND_MIN_DOCS": 500,
+    # `invoke livereload` turns this on for its own builds: pages then load the local server's
+    # live-reload script. Never set it in pelicanconf.py or publishconf.py.
+    "HUB_LIVERELOAD": False,
     # Production passes (publishconf.py turns them on).
     "HUB_MINIFY": False,
     "HUB_FINGERPRINT": False,

@@ -104,3 +104,10 @@ def test_host_headers_file_sets_csp_and_security_headers(published):
         assert header in headers
     assert "unsafe-inline" not in headers and "unsafe-eval" not in headers
     assert "/theme/js/*\n  Cache-Control: public, max-age=31536000, immutable" in headers
+
+
+def test_a_published_site_has_no_trace_of_live_reload(published, built_site):
+    for site in (published, built_site):
+        files = [path for path in site.rglob("*") if path.is_file()]
+        assert files
+        assert not [path for path in files if b"__livereload" in path.read_bytes()]
