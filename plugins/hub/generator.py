@@ -109,7 +109,7 @@ class HubGenerator(CachingGenerator):
         problems += missing_vendor_files(self.node_modules)
         raise_if_any(problems)
         tips = [tip_card_from_content(tip, self._display_path(tip.relative_source_path)) for tip in self.tip_contents]
-        self.catalog = build_catalog(self.themes, tips, articles, self.settings["HUB_RELATED_COUNT"])
+        self.catalog = build_catalog(self.themes, tips, articles, self.settings["HUB_RELATED_COUNT"], pages=pages)
         self.context["hub"] = self.catalog
         self._prepare_search(articles, pages)
         return self.catalog
