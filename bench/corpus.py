@@ -26,13 +26,14 @@ SUMMARY_MAX_CHARS = 160
 TIP_WORDS = (60, 180)
 ARTICLE_WORDS = 800
 FIRST_DATE = date(2020, 1, 1)
+# Made-up credits for the synthetic corpus, linked to hosts under the reserved .test domain.
 SOURCES = (
-    "Dana Reyes, Couples Quarterly",
-    "Sam Okafor, LMFT, Open Door Counselling",
-    "Priya Natarajan, The Everyday Marriage",
-    "Jonas Berg, Family Matters Weekly",
-    "Mei Lin, PhD, Relationship Lab",
-    "Ruth Alvarez, Heart and Home",
+    "[Dana Reyes, Couples Quarterly](https://couples-quarterly.test/talking)",
+    "[Sam Okafor, LMFT, Open Door Counselling](https://open-door.test/repair)",
+    "[Priya Natarajan, The Everyday Marriage](https://everyday-marriage.test/time)",
+    "[Jonas Berg, Family Matters Weekly](https://family-matters.test/stress)",
+    "[Mei Lin, PhD, Relationship Lab](https://relationship-lab.test/novelty)",
+    "[Ruth Alvarez, Heart and Home](https://heart-and-home.test/kindness)",
 )
 EFFORTS = ("easy", "moderate", "deep")
 COLD_QUERY_SHARE = 0.05
@@ -178,6 +179,7 @@ def _metadata(maker: TextMaker, title: str, themes: list[str], day: date, extra:
         "Themes": ", ".join(themes),
         "Summary": maker.summary(),
         "Source": "; ".join(maker.rng.sample(SOURCES, maker.rng.randint(1, 2))),
+        "Reviewed": day.isoformat(),
         **extra,
     }
     return "\n".join(f"{key}: {value}" for key, value in lines.items())

@@ -11,7 +11,8 @@ from pelican.utils import slugify as pelican_slugify
 TIP_TEMPLATE = """Title: {title}
 Themes: {themes}
 Summary: Say in one short sentence what this tip helps a couple do.
-Source: Expert name, Outlet name
+Source: [Expert name, “Page title”, Outlet, year](https://example.org/the-page-you-read)
+Reviewed: {date}
 Time: 10 minutes
 Effort: easy
 Status: draft
@@ -22,7 +23,7 @@ sentence short. Name one small thing the two of you can try tonight or this week
 ## Why it helps
 
 Say in two or three short lines why this small step can help a couple who feel stuck.
-Credit the idea in the Source line above.
+Credit the idea in the Source line above: link the page you read.
 
 ## Start tonight
 
@@ -35,7 +36,8 @@ ARTICLE_TEMPLATE = """Title: {title}
 Date: {date}
 Themes: {themes}
 Summary: Say in one short sentence what a reader will take from this article.
-Source: Expert name, Outlet name; Second expert, Outlet
+Source: [Expert name, “Page title”, Outlet, year](https://example.org/the-page-you-read); [Second expert, “Page title”, Outlet](https://example.org/another-page)
+Reviewed: {date}
 Status: draft
 
 Open with a short paragraph that speaks to a reader who feels stuck. Use "you" and "your

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from .metadata import split_list, split_sources
+from .metadata import split_list
 from .related import related_finder
+from .sources import SourceLink, reviewed_day, source_links
 from .themes import Theme
 from .tipcards import TipCard
 
@@ -27,7 +29,8 @@ class HubCatalog:
     articles_by_theme: Mapping[str, tuple[Any, ...]]
     item_themes: Mapping[str, tuple[Theme, ...]] = field(repr=False)
     related: Mapping[str, tuple[TipCard, ...]] = field(repr=False)
-    item_sources: Mapping[str, tuple[str, ...]] = field(repr=False, default_factory=dict)
+    item_sources: Mapping[str, tuple[SourceLink, ...]] = field(repr=False, default_factory=dict)
+    item_reviewed: Mapping[str, date] = field(repr=False, default_factory=dict)
 
     def theme(self, slug: str) -> Theme:
         """Return the theme with this slug."""
@@ -37,9 +40,13 @@ class HubCatalog:
         """Return the themes of a tip card or article, in the order the editor listed them."""
         return self.item_themes.get(item.url, ())
 
-    def sources_of(self, item: Any) -> tuple[str, ...]:
-        """Return who the ideas in a tip card or article come from."""
+    def sources_of(self, item: Any) -> tuple[SourceLink, ...]:
+        """Return the linked sources of the ideas in a tip card or article."""
         return self.item_sources.get(item.url, ())
+
+    def reviewed_of(self, item: Any) -> date | None:
+        """Return the day a tip card's, article's or page's sources were last checked, if given."""
+        return self.item_reviewed.get(item.url)
 
     def related_to(self, item: Any) -> tuple[TipCard, ...]:
         """Return the tip cards related to a tip card or article."""
@@ -69,8 +76,19 @@ def _pick_starters(themes: Sequence[Theme], tips_by_theme: Mapping[str, tuple[Ti
     return tuple(starters[:STARTER_COUNT])
 
 
+def _reviewed_days(tips: Sequence[TipCard], others: Sequence[Any]) -> dict[str, date]:
+    """The Reviewed day of every item that gives one, keyed by URL."""
+    days = {tip.url: tip.reviewed for tip in tips if tip.reviewed}
+    days.update({item.url: reviewed_day(item.metadata.get("reviewed")) for item in others})
+    return {url: day for url, day in days.items() if day}
+
+
 def build_catalog(
-    themes: Sequence[Theme], tips: Sequence[TipCard], articles: Sequence[Any], related_count: int = 3
+    themes: Sequence[Theme],
+    tips: Sequence[TipCard],
+    articles: Sequence[Any],
+    related_count: int = 3,
+    pages: Sequence[Any] = (),
 ) -> HubCatalog:
     """Cross-reference checked themes, tips and Pelican articles into a catalog."""
     by_slug = {theme.slug: theme for theme in themes}
@@ -97,6 +115,7 @@ def build_catalog(
         related=MappingProxyType(related),
         item_sources=MappingProxyType(
             {tip.url: tip.sources for tip in tips}
-            | {article.url: split_sources(article.metadata.get("source")) for article in articles}
+            | {article.url: source_links(article.metadata.get("source")) for article in articles}
         ),
+        item_reviewed=MappingProxyType(_reviewed_days(tips, [*articles, *pages])),
     )

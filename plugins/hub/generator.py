@@ -125,7 +125,7 @@ class HubGenerator(CachingGenerator):
         problems += missing_vendor_files(self.node_modules)
         raise_if_any(problems)
         tips = [tip_card_from_content(tip, self._display_path(tip.relative_source_path)) for tip in self.tip_contents]
-        self.catalog = build_catalog(self.themes, tips, articles, self.settings["HUB_RELATED_COUNT"])
+        self.catalog = build_catalog(self.themes, tips, articles, self.settings["HUB_RELATED_COUNT"], pages=pages)
         self.context["hub"] = self.catalog
         # Standing pages by slug, so templates link to /safety/ and /about/ through PAGE_URL.
         self.context["hub_page_urls"] = {page.slug: page.url for page in pages}

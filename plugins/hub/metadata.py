@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from .problems import ContentProblem
+from .sources import reviewed_problems, source_problems
 
 SUMMARY_MAX_CHARS = 160
 MAX_THEMES = 3
@@ -23,7 +24,7 @@ HOW_TO_FILL = {
     "title": "add a 'Title:' line",
     "themes": "add a 'Themes:' line with 1 to 3 theme slugs from themes.yml",
     "summary": f"add a one-sentence 'Summary:' line of at most {SUMMARY_MAX_CHARS} characters",
-    "source": "add a 'Source:' line naming the expert and the outlet",
+    "source": "add a 'Source:' line of links, [credit](https://address-of-the-page), separated by '; '",
 }
 
 
@@ -95,7 +96,15 @@ def check_metadata(
     meta: Mapping[str, Any], path: str, kind: str, known_themes: Collection[str]
 ) -> list[ContentProblem]:
     """Return every problem in one item's metadata (keys lower-case, as Pelican gives them)."""
-    checks = (_check_required, _check_summary, _checker_for_themes(known_themes), _check_effort, _check_search)
+    checks = (
+        _check_required,
+        _check_summary,
+        _checker_for_themes(known_themes),
+        _check_effort,
+        _check_search,
+        source_problems,
+        reviewed_problems,
+    )
     found = [problem for check in checks for problem in check(meta, kind)]
     return [ContentProblem(path, field.capitalize() if field.islower() else field, message) for field, message in found]
 

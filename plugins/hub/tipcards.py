@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pelican.contents import Page
 
-from .metadata import split_list, split_sources
+from .metadata import split_list
+from .sources import SourceLink, reviewed_day, source_links
 
 
 class Tip(Page):
@@ -25,7 +27,7 @@ class TipCard:
     title: str
     summary: str
     themes: tuple[str, ...]
-    sources: tuple[str, ...]
+    sources: tuple[SourceLink, ...]
     url: str
     body_html: str
     source_path: str
@@ -33,6 +35,7 @@ class TipCard:
     effort: str = ""
     date: str = ""
     search: str = ""
+    reviewed: datetime.date | None = None
 
     @property
     def main_theme(self) -> str:
@@ -43,18 +46,19 @@ class TipCard:
 def tip_card_from_content(content: Page, source_path: str) -> TipCard:
     """Make a TipCard from a Pelican content object whose metadata already passed the checks."""
     meta: Mapping[str, Any] = content.metadata
-    date = meta.get("date")
+    day = meta.get("date")
     return TipCard(
         slug=content.slug,
         title=str(meta["title"]).strip(),
         summary=str(meta["summary"]).strip(),
         themes=split_list(meta["themes"]),
-        sources=split_sources(meta["source"]),
+        sources=source_links(meta["source"]),
         url=content.url,
         body_html=content.content,
         source_path=source_path,
         time=str(meta.get("time") or "").strip(),
         effort=str(meta.get("effort") or "").strip(),
-        date=date.strftime("%Y-%m-%d") if date else "",
+        date=day.strftime("%Y-%m-%d") if day else "",
         search=str(meta.get("search") or "").strip(),
+        reviewed=reviewed_day(meta.get("reviewed")),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 QUIZ_ANSWERS = (
-    "#talk=flat&time=this-week&after-a-fight=talk-soon&noticed=valued&pressure=light&closeness=warm"
+    "#talk=flat&time=this-week&after-a-fight=talk-soon&noticed=valued&pressure=light&closeness=warm&tension=little-things"
     "&where-you-look=at-myself&how-long=weeks&safety=feel-safe"
 )
 

@@ -21,16 +21,18 @@ TITLE = 'Say <script>window.__xss=1</script> "hi" \\ there'
 SUMMARY = 'A summary "><img src=x onerror=window.__xss=2> with markup.'
 THEME_NAME = "Repair <b onmouseover=window.__xss=3>bold</b>"
 QUESTION = "Is <img src=x onerror=window.__xss=4> shown as text?"
+CREDIT = 'Second <img src=x onerror=window.__xss=5> "Expert"'
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    """The fixture site with markup in a tip title and summary, a theme name and a quiz question."""
+    """The fixture site with markup in a tip title, summary and source credit, a theme name and a quiz question."""
     site = tmp_path_factory.mktemp("hostile") / "site"
     shutil.copytree(ROOT / "tests/fixtures/site", site)
     content = site / "content"
     tip = content / "tips/reach-out-first.md"
     text = tip.read_text().replace("Title: Reach out first after a fight", f"Title: {TITLE}")
+    text = text.replace("[Second Expert, Other Outlet]", f"[{CREDIT}]")
     tip.write_text(text.replace("Summary: Make the first small move back towards each other.", f"Summary: {SUMMARY}"))
     themes = content / "themes.yml"
     themes.write_text(themes.read_text().replace("name: Repair after a fight", f"name: '{THEME_NAME}'"))
@@ -54,7 +56,7 @@ def hostile_site(tmp_path_factory):
 
 def test_pages_show_the_markup_as_text(hostile_site):
     output, _ = hostile_site
-    seen = {"title": 0, "summary": 0, "theme": 0, "question": 0}
+    seen = {"title": 0, "summary": 0, "theme": 0, "question": 0, "credit": 0}
     for file in html_files(output):
         doc = soup(file)
         assert not doc.find("img", src="x"), file
@@ -67,6 +69,7 @@ def test_pages_show_the_markup_as_text(hostile_site):
         seen["summary"] += SUMMARY in text
         seen["theme"] += THEME_NAME in text
         seen["question"] += QUESTION in text
+        seen["credit"] += CREDIT in text
     assert all(seen.values()), seen
 
 

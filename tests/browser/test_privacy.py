@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.browser.pagetypes import PAGE_TYPES
@@ -69,7 +71,8 @@ def test_searching_and_filtering_stay_private(private_page, site_url):
 def test_taking_the_quiz_stays_private(private_page, site_url):
     page, watch = private_page
     page.goto(site_url + "/quiz/")
-    for _ in range(9):
+    page.wait_for_selector(".quiz-option input")
+    for _ in range(len(json.loads(page.locator(".js-quiz-data").text_content())["questions"])):
         page.locator(".quiz-option input").first.check()
         page.click(".quiz button[type=submit]")
     page.wait_for_selector("#quiz-result-title")

@@ -18,6 +18,7 @@ QUALITY_TIME = {
     "noticed": "rarely-say",
     "pressure": "light",
     "closeness": "quieter",
+    "tension": "little-things",
     "where-you-look": "at-life",
     "how-long": "months",
     "safety": "feel-safe",
@@ -29,11 +30,14 @@ LONG_RUNNING_CONFLICT = {
     "noticed": "taken-for-granted",
     "pressure": "snapping",
     "closeness": "mismatch",
+    "tension": "little-things",
     "where-you-look": "at-partner",
     "how-long": "years-same-arguments",
     "safety": "feel-safe",
 }
 AFRAID = {**LONG_RUNNING_CONFLICT, "safety": "sometimes"}
+HOME_LIFE = {**QUALITY_TIME, "talk": "logistics", "pressure": "home-load", "tension": "chores-money"}
+OLD_HURTS = {**QUALITY_TIME, "after-a-fight": "keep-a-list", "closeness": "guarded", "tension": "old-hurt"}
 
 
 def quiz_data(page):
@@ -77,6 +81,8 @@ def tip_themes(built_site, href):
     [
         (QUALITY_TIME, ["Quality time", "Talking and listening"]),
         (LONG_RUNNING_CONFLICT, ["Repair after a fight", "Talking and listening", "Getting support"]),
+        (HOME_LIFE, ["Family and home life", "Talking and listening", "Quality time"]),
+        (OLD_HURTS, ["Quality time", "Trust and resentment", "Talking and listening"]),
     ],
 )
 def test_keyboard_only_quiz_recommends_fitting_themes_and_tips(browser_page, site_url, built_site, answers, expected):
@@ -177,7 +183,8 @@ def test_without_javascript_the_questions_and_themes_are_readable(open_page, sit
     page, _ = open_page(java_script_enabled=False)
     page.goto(site_url + "/quiz/")
     questions = page.locator(".quiz-static-list > li")
-    assert questions.count() == 9
+    quiz = yaml.safe_load((project_root / "content/quiz/where-are-we-stuck.yml").read_text(encoding="utf-8"))
+    assert questions.count() == len(quiz["questions"]) == 10
     assert questions.first.locator("li").count() >= 3
     themes = yaml.safe_load((project_root / "content" / "themes.yml").read_text(encoding="utf-8"))
     assert page.locator(".js-quiz-static a[href^='/themes/']").count() == len(themes)

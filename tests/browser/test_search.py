@@ -53,7 +53,7 @@ def test_typing_shows_ranked_results_as_links(browser_page, site_url):
     open_search_page(page, site_url + "/search/")
     page.fill("#search-q", "phone free")
     wait_for_results(page)
-    assert titles(page)[0] == "Take a phone-free hour together"
+    assert titles(page)[0] == "Make the last hour before bed phone-free"
     first = page.locator(RESULTS).first
     assert first.get_attribute("href") == "/tips/phone-free-hour/"
     assert "Tip" in first.locator(".search-result__meta").inner_text()

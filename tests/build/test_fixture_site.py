@@ -20,6 +20,25 @@ def test_the_fixture_site_builds_with_tips_themes_quiz_and_search(fixture_site):
     assert "/tips/weekly-check-in/" in store and "/tips/hidden-from-search/" not in store
 
 
+def test_sources_show_as_a_list_of_links_with_the_review_date(fixture_site):
+    output = build_fixture(fixture_site)
+    tip = page(output, "tips/reach-out-first/").select_one(".sources")
+    assert tip.h2.get_text() == "Sources"
+    links = [(a.get_text(), a["href"]) for a in tip.select("li a")]
+    assert links == [
+        ("Fixture Expert, “Fixture page”, Fixture Outlet", "https://fixture.test/page"),
+        ("Second Expert, Other Outlet", "https://other.test/guide?part=2"),
+    ]
+    assert not tip.select("a[target]")
+    assert tip.select_one(".reviewed time")["datetime"] == "2026-11-02"
+    assert tip.select_one(".reviewed").get_text(" ", strip=True) == "Last reviewed 2 November 2026"
+    article = page(output, "articles/first-article/").select_one(".sources")
+    assert [a["href"] for a in article.select("li a")] == ["https://fixture.test/page"]
+    assert article.select_one(".reviewed time")["datetime"] == "2026-11-01"
+    assert page(output, "about/").select_one(".reviewed time")["datetime"] == "2026-11-03"
+    assert page(output, "safety/").select_one(".reviewed") is None
+
+
 def test_two_builds_of_the_same_tree_are_byte_identical(fixture_site, tmp_path):
     first = build_fixture(fixture_site, tmp_path / "one")
     second = build_fixture(fixture_site, tmp_path / "two")
@@ -47,23 +66,38 @@ def _break(site, relative, text=None, data=None):
         path.write_text(text, encoding="utf-8")
 
 
-TIP = "Title: {title}\nThemes: {themes}\nSummary: {summary}\nSource: {source}\n\nBody text for the tip.\n"
+TIP = (
+    "Title: {title}\nThemes: {themes}\nSummary: {summary}\nSource: {source}\nReviewed: {reviewed}\n\n"
+    "Body text for the tip.\n"
+)
+LINK = "[An Expert, An Outlet](https://outlet.test/page)"
+OK = f"Source: {LINK}\nReviewed: 2026-11-22"
 
 
-def tip(title="A tip", themes="communication", summary="One line.", source="An Expert, An Outlet"):
-    return TIP.format(title=title, themes=themes, summary=summary, source=source)
+def tip(title="A tip", themes="communication", summary="One line.", source=LINK, reviewed="2026-11-22"):
+    return TIP.format(title=title, themes=themes, summary=summary, source=source, reviewed=reviewed)
 
 
 BAD_INPUTS = {
-    "missing title": ("tips/no-title.md", "Themes: repair\nSummary: S.\nSource: X, Y\n\nBody.\n", "Title"),
-    "missing themes": ("tips/no-themes.md", "Title: T\nSummary: S.\nSource: X, Y\n\nBody.\n", "Themes"),
-    "missing summary": ("tips/no-summary.md", "Title: T\nThemes: repair\nSource: X, Y\n\nBody.\n", "Summary"),
-    "missing source": ("tips/no-source.md", "Title: T\nThemes: repair\nSummary: S.\n\nBody.\n", "Source"),
+    "missing title": ("tips/no-title.md", "Themes: repair\nSummary: S.\n" + OK + "\n\nBody.\n", "Title"),
+    "missing themes": ("tips/no-themes.md", "Title: T\nSummary: S.\n" + OK + "\n\nBody.\n", "Themes"),
+    "missing summary": ("tips/no-summary.md", "Title: T\nThemes: repair\n" + OK + "\n\nBody.\n", "Summary"),
+    "missing source": ("tips/no-source.md", tip().replace(f"Source: {LINK}\n", ""), "Source: is missing"),
+    "source not a link": ("tips/plain-source.md", tip(source="An Expert, An Outlet"), "is not a Markdown link"),
+    "source not on the web": ("tips/ftp.md", tip(source="[An Expert](ftp://outlet.test/)"), "web address"),
+    "placeholder source": ("tips/example.md", tip(source="[Expert](https://example.org/x)"), "placeholder"),
+    "missing reviewed": ("tips/no-reviewed.md", tip().replace("Reviewed: 2026-11-22\n", ""), "Reviewed: is missing"),
+    "reviewed not a date": ("tips/bad-day.md", tip(reviewed="22/11/2026"), "write it as YYYY-MM-DD"),
+    "page reviewed not a date": (
+        "pages/bad-day.md",
+        "Title: P\nSlug: bad-day\nSummary: S.\nReviewed: 2026-02-30\n\nText.\n",
+        "'2026-02-30' is not a date",
+    ),
     "unknown theme": ("tips/unknown-theme.md", tip(themes="romance"), "'romance' is not a theme"),
     "summary too long": ("tips/long-summary.md", tip(summary="x" * 161), "161 characters"),
     "malformed metadata": (
         "tips/malformed.md",
-        "Title: T\nThemes: repair\nSummary: S.\nSource: X\nDate: not-a-date\n\nBody.\n",
+        "Title: T\nThemes: repair\nSummary: S.\n" + OK + "\nDate: not-a-date\n\nBody.\n",
         "malformed.md",
     ),
     "empty file": ("tips/empty.md", "", "is empty"),
@@ -77,7 +111,7 @@ BAD_INPUTS = {
     "broken themes file": ("themes.yml", "- slug: repair\n  name: [unclosed\n", "not valid YAML"),
     "article with unknown theme": (
         "articles/bad.md",
-        "Title: A\nDate: 2026-01-01\nThemes: romance\nSummary: S.\nSource: X, Y\n\nText.\n",
+        "Title: A\nDate: 2026-01-01\nThemes: romance\nSummary: S.\n" + OK + "\n\nText.\n",
         "romance",
     ),
 }

@@ -86,7 +86,10 @@ def test_article_pages_carry_one_article_tag_per_theme_and_related_tips(built_si
     assert [m["content"] for m in doc.find_all("meta", property="article:tag")] == themes
     assert doc.find("meta", property="og:type")["content"] == "article"
     assert len(doc.select(".related .tip-card")) == 3
-    assert doc.select_one(".sources").get_text().startswith("Source")
+    sources = doc.select_one(".sources")
+    assert sources.h2.get_text(strip=True) == "Sources"
+    assert sources.select("li a") and all(a["href"].startswith(("https://", "http://")) for a in sources.select("li a"))
+    assert sources.select_one(".reviewed time")["datetime"]
 
 
 def test_tip_pages_show_everything_a_card_needs(built_site):

@@ -1,14 +1,18 @@
 """Unit tests of the metadata rules for tips, articles and pages."""
 
+from datetime import date
+
 import pytest
 from hub.metadata import check_metadata, duplicate_slug_problems, split_list, split_sources
+from hub.sources import SourceLink, parse_source_link, reviewed_day, source_links
 
 KNOWN = {"communication", "repair", "stress"}
 GOOD_TIP = {
     "title": "A tip",
     "themes": "communication, repair",
     "summary": "One line.",
-    "source": "An Expert, An Outlet",
+    "source": "[An Expert, An Outlet](https://outlet.test/page)",
+    "reviewed": "2026-11-22",
 }
 
 
@@ -20,7 +24,7 @@ def test_a_good_tip_has_no_problems():
     assert problems_for(GOOD_TIP) == []
 
 
-@pytest.mark.parametrize("missing", ["title", "themes", "summary", "source"])
+@pytest.mark.parametrize("missing", ["title", "themes", "summary", "source", "reviewed"])
 def test_each_required_tip_field_is_reported_when_missing(missing):
     meta = {k: v for k, v in GOOD_TIP.items() if k != missing}
     found = problems_for(meta)
@@ -31,7 +35,7 @@ def test_each_required_tip_field_is_reported_when_missing(missing):
 def test_every_problem_is_reported_not_only_the_first():
     found = problems_for({"themes": "unknown", "summary": "x" * 161, "effort": "huge"})
     fields = sorted(field for field, _ in found)
-    assert fields == ["Effort", "Source", "Summary", "Themes", "Title"]
+    assert fields == ["Effort", "Reviewed", "Source", "Summary", "Themes", "Title"]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +76,8 @@ def test_pages_need_only_title_and_summary():
 
 
 def test_articles_need_themes_and_source_too():
-    assert sorted(f for f, _ in problems_for({"title": "T", "summary": "S"}, kind="article")) == ["Source", "Themes"]
+    found = sorted(f for f, _ in problems_for({"title": "T", "summary": "S"}, kind="article"))
+    assert found == ["Reviewed", "Source", "Themes"]
 
 
 def test_split_helpers():
@@ -85,3 +90,58 @@ def test_duplicate_slugs_name_every_file_involved():
     found = duplicate_slug_problems([("a", "x/a.md"), ("a", "y/a.md"), ("b", "b.md")], "tip")
     assert sorted(p.path for p in found) == ["x/a.md", "y/a.md"]
     assert all("rename" in p.message for p in found)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[A, “Title”, Outlet, 2024](https://outlet.test/a)", []),
+        ("[A](https://a.test/x); [B, Other](https://b.test/y?p=1&q=2)", []),
+        ("[A](https://a.test/x);", []),
+        ("[Wiki](https://en.wikipedia.test/wiki/Rut_(relationship))", []),
+        ("An Expert, An Outlet", ["entry 1 ('An Expert, An Outlet') is not a Markdown link"]),
+        ("[A](https://a.test/x); Someone, HuffPost", ["entry 2 ('Someone, HuffPost') is not a Markdown link"]),
+        ("[A](http://a.test/x)", []),  # the address the editor read, even without https
+        ("[A](ftp://a.test/x)", ["entry 1 links to 'ftp://a.test/x'; use the page's web address"]),
+        ("[A](https://localhost/x)", ["has no web address"]),
+        ("[A](www.a.test/x)", ["use the page's web address"]),
+        ("[A] (https://a.test/x)", ["is not a Markdown link"]),
+        ("[A](https://example.org/page)", ["placeholder example.org"]),
+        ("[A](https://www.example.com/page)", ["placeholder www.example.com"]),
+    ],
+)
+def test_source_must_be_linked_entries(source, expected):
+    messages = [message for field, message in problems_for({**GOOD_TIP, "source": source}) if field == "Source"]
+    assert len(messages) == len(expected), messages
+    for message, fragment in zip(messages, expected, strict=True):
+        assert fragment in message
+
+
+def test_a_draft_may_keep_the_placeholder_source():
+    assert problems_for({**GOOD_TIP, "source": "[A](https://example.org/x)", "status": "draft"}) == []
+
+
+def test_source_links_are_parsed_in_order_and_tidied():
+    value = "[A,  “T”\n Outlet](https://a.test/x) ; not a link; [B](https://b.test/)"
+    assert source_links(value) == (SourceLink("A, “T” Outlet", "https://a.test/x"), SourceLink("B", "https://b.test/"))
+    assert parse_source_link("[B](ftp://b.test/)") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("2026-11-22", True), ("2026-02-30", False), ("22/11/2026", False), ("2026-1-2", False), ("soon", False)],
+)
+def test_reviewed_must_be_an_iso_day(value, ok):
+    found = problems_for({**GOOD_TIP, "reviewed": value})
+    assert (found == []) is ok
+    if not ok:
+        assert found == [("Reviewed", f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2026-11-22")]
+
+
+def test_reviewed_is_optional_on_pages_but_checked_when_given():
+    page = {"title": "About", "summary": "What this is."}
+    assert problems_for({**page, "reviewed": "2026-11-22"}, kind="page") == []
+    assert [f for f, _ in problems_for({**page, "reviewed": "Nov 2026"}, kind="page")] == ["Reviewed"]
+    assert reviewed_day("2026-11-22") == date(2026, 11, 22)
+    assert reviewed_day(date(2026, 1, 2)) == date(2026, 1, 2)
+    assert reviewed_day(None) is None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
+import yaml
 from hub.quiz import quiz_from_data, script_safe_json
 
 from tests.jsmodule import call_js
@@ -161,3 +163,55 @@ def test_answers_round_trip_through_the_url_hash():
     hash_ = call_js("quiz-engine.js", "encodeAnswers", page_data(), answers)
     assert hash_ == "#q1=b&q2=a&safety=no"
     assert call_js("quiz-engine.js", "decodeAnswers", page_data(), hash_ + "&q3=unknown&evil=1") == answers
+
+
+REAL_QUIZ = Path(__file__).resolve().parents[2] / "content" / "quiz" / "where-are-we-stuck.yml"
+REAL_THEMES = Path(__file__).resolve().parents[2] / "content" / "themes.yml"
+# A reader who feels fine and answers the neutral way everywhere, so each case changes only what it is about.
+CALM = {
+    "talk": "flat",
+    "time": "this-week",
+    "after-a-fight": "talk-soon",
+    "noticed": "valued",
+    "pressure": "light",
+    "closeness": "warm",
+    "tension": "little-things",
+    "where-you-look": "not-sure",
+    "how-long": "weeks",
+    "safety": "feel-safe",
+}
+
+
+def real_result(answers):
+    """The result of the real quiz for these answers, with every theme offered (tips are not the point here)."""
+    quiz = yaml.safe_load(REAL_QUIZ.read_text(encoding="utf-8"))
+    slugs = [theme["slug"] for theme in yaml.safe_load(REAL_THEMES.read_text(encoding="utf-8"))]
+    themes = [{"slug": s, "name": s, "url": f"/themes/{s}/", "result": "R", "tips": [], "articles": []} for s in slugs]
+    return call_js("quiz-engine.js", "quizResult", {"questions": quiz["questions"], "themes": themes}, answers)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected", "first"),
+    [
+        # One answer about home life or trust is enough to put the theme in the result...
+        ({"tension": "chores-money"}, "family-life", False),
+        ({"tension": "children-family"}, "family-life", False),
+        ({"tension": "jealousy"}, "trust", False),
+        # ...and when several answers point there, it leads.
+        ({"tension": "children-family", "pressure": "home-load"}, "family-life", True),
+        ({"talk": "logistics", "tension": "chores-money", "pressure": "home-load"}, "family-life", True),
+        ({"talk": "tense", "tension": "old-hurt", "after-a-fight": "keep-a-list"}, "trust", True),
+        ({"talk": "tense", "closeness": "guarded", "tension": "jealousy"}, "trust", True),
+    ],
+)
+def test_the_real_quiz_leads_home_life_and_trust_answers_to_their_themes(changes, expected, first):
+    result = real_result({**CALM, **changes})
+    assert expected in result["themes"], result["scores"]
+    if first:
+        assert result["themes"][0] == expected, result["scores"]
+
+
+def test_every_theme_of_the_real_quiz_can_be_reached_first():
+    quiz = yaml.safe_load(REAL_QUIZ.read_text(encoding="utf-8"))
+    weighted = {slug for q in quiz["questions"] for a in q["answers"] for slug in a.get("themes", {})}
+    assert weighted == set(quiz["results"])

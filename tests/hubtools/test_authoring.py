@@ -11,6 +11,7 @@ from hubtools.scaffold import ScaffoldError, new_content_file
 from tests.build.fixture_build import ROOT
 
 KNOWN = ["communication", "repair", "stress"]
+OK = "Source: [X, Y](https://y.test/x)\nReviewed: 2026-11-22\n"
 
 
 def check(site: Path) -> list[str]:
@@ -35,7 +36,8 @@ def test_new_tip_and_article_pass_the_check(fixture_site):
         "Title:",
         "Themes: communication, stress",
         "Summary:",
-        "Source:",
+        "Source: [",
+        "Reviewed: 2026-11-22",
         "Time:",
         "Effort:",
         "Status: draft",
@@ -56,7 +58,7 @@ def test_scaffolding_refuses_unknown_themes_and_taken_slugs(fixture_site):
     [
         (
             "tips/bad-theme.md",
-            "Title: T\nThemes: romance\nSummary: S.\nSource: X, Y\n\n" + "Plain words here. " * 20,
+            "Title: T\nThemes: romance\nSummary: S.\n" + OK + "\n" + "Plain words here. " * 20,
             "tips/bad-theme.md:2: Themes",
         ),
         (
@@ -66,20 +68,35 @@ def test_scaffolding_refuses_unknown_themes_and_taken_slugs(fixture_site):
         ),
         (
             "tips/too-short.md",
-            "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\nToo short.\n",
+            "Title: T\nThemes: repair\nSummary: S.\n" + OK + "\nToo short.\n",
             "tips/too-short.md:1: body: has 2 words",
         ),
         (
             "tips/hard.md",
-            "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\n"
+            "Title: T\nThemes: repair\nSummary: S.\n"
+            + OK
+            + "\n"
             + "Interpersonal communicative difficulties necessitate comprehensive collaborative methodologies. " * 8,
             "reads at Flesch",
         ),
         (
             "tips/link.md",
-            "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\n\n[x]({filename}/tips/none.md) "
+            "Title: T\nThemes: repair\nSummary: S.\n"
+            + OK
+            + "\n[x]({filename}/tips/none.md) "
             + "Plain words here. " * 20,
             "tips/link.md:1: link",
+        ),
+        (
+            "tips/plain-source.md",
+            "Title: T\nThemes: repair\nSummary: S.\nSource: X, Y\nReviewed: 2026-11-22\n\n" + "Plain words here. " * 20,
+            "tips/plain-source.md:4: Source: entry 1 ('X, Y') is not a Markdown link",
+        ),
+        (
+            "tips/bad-day.md",
+            "Title: T\nThemes: repair\nSummary: S.\nSource: [X](https://y.test/)\nReviewed: 22 Nov\n\n"
+            + "Plain words here. " * 20,
+            "tips/bad-day.md:5: Reviewed: '22 Nov' is not a date; write it as YYYY-MM-DD",
         ),
         ("quiz/where-are-we-stuck.yml", "title: [broken\n", "where-are-we-stuck.yml:1: line"),
     ],
