@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .generator import HubGenerator
+from .problems import raise_if_any
 from .publishing import finish_output
+from .sourcefiles import source_file_problems
+
+
+def check_source_files(pelican_object):
+    """Before anything is read: refuse links, special, oversized and garbled files in the content folder."""
+    content = Path(pelican_object.settings["PATH"])
+    raise_if_any(source_file_problems(content, content.parent, pelican_object.settings["IGNORE_FILES"]))
 
 
 def get_generators(pelican_object):
@@ -33,6 +43,7 @@ def finish_site(pelican_object):
 
 def register():
     """Connect the plugin's receivers to Pelican's signals."""
+    signals.initialized.connect(check_source_files)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(finalize_hub)
     signals.finalized.connect(finish_site)

@@ -17,6 +17,7 @@ from typing import Any
 from pelican.generators import CachingGenerator
 
 from .background import SearchFilesJob
+from .bodyhtml import body_html_problems
 from .catalog import HubCatalog, build_catalog
 from .links import broken_links
 from .metadata import check_metadata, duplicate_slug_problems, split_list
@@ -25,6 +26,7 @@ from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
 from .search_index import document_for, search_file_names, to_json_bytes
 from .settings import hub_settings
 from .sitefiles import web_manifest
+from .slugs import reserved_slugs, slug_problems
 from .themes import Theme, load_themes
 from .tipcards import Tip, tip_card_from_content
 from .tipsfeed import tips_feed
@@ -99,6 +101,8 @@ class HubGenerator(CachingGenerator):
         self, articles: list[Any], pages: list[Any], drafts: tuple[list[Any], list[Any]] = ([], [])
     ) -> HubCatalog:
         """Check everything (drafts too), build the catalog and share it with every template."""
+        if not self.themes:  # the themes file's own problem, without every item's theme check failing after it
+            raise_if_any(self.problems)
         known = {theme.slug for theme in self.themes}
         draft_articles, draft_pages = drafts
         problems = list(self.problems)
@@ -106,6 +110,8 @@ class HubGenerator(CachingGenerator):
         problems += self._metadata_problems([*articles, *draft_articles], "article", known)
         problems += self._metadata_problems([*pages, *draft_pages], "page", known)
         problems += self._link_problems([*self.tip_contents, *articles, *pages])
+        problems += self._body_problems([*self.tip_contents, *self.tip_drafts, *articles, *draft_articles])
+        problems += self._body_problems([*pages, *draft_pages])
         problems += missing_vendor_files(self.node_modules)
         raise_if_any(problems)
         tips = [tip_card_from_content(tip, self._display_path(tip.relative_source_path)) for tip in self.tip_contents]
@@ -153,13 +159,25 @@ class HubGenerator(CachingGenerator):
             problems += broken_links(source, self._display_path(source), item._content, known)
         return problems
 
+    def _body_problems(self, items: list[Any]) -> list[ContentProblem]:
+        """Check the HTML of every body against the allow-list, naming the source line."""
+        problems = []
+        for item in items:
+            try:
+                source = Path(item.source_path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                source = ""
+            problems += body_html_problems(item._content, source, self._display_path(item.relative_source_path))
+        return problems
+
     def _metadata_problems(self, items: list[Any], kind: str, known: set[str]) -> list[ContentProblem]:
-        """Check each item's metadata and that no two items of a kind share a slug."""
+        """Check each item's metadata and slug, and that no two items of a kind share a slug."""
         problems = []
         for item in items:
             problems += check_metadata(item.metadata, self._display_path(item.relative_source_path), kind, known)
-        pairs = [(item.slug, self._display_path(item.relative_source_path)) for item in items]
-        return problems + duplicate_slug_problems(pairs, kind)
+        pairs = [(str(item.slug or ""), self._display_path(item.relative_source_path)) for item in items]
+        reserved = reserved_slugs(self.settings) if kind == "page" else ()
+        return problems + slug_problems(pairs, reserved) + duplicate_slug_problems(pairs, kind)
 
     def generate_output(self, writer: Any) -> None:
         """Write every tip page, the tip index, the theme index and one page per theme."""

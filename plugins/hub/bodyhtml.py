@@ -1,0 +1,141 @@
+"""The HTML of each body checked against an allow-list with nh3, naming what it would remove.
+
+Markdown lets an editor write raw HTML, and the CSP alone does not stop everything (a body
+``<meta http-equiv="refresh">`` still redirects). nh3 (the ammonia sanitiser) decides what is
+safe; instead of publishing its silently cleaned copy, the build compares the two and stops
+with the file, the line and what to change, so an editor's words are never dropped unseen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+import nh3
+
+from .problems import ContentProblem
+
+ALLOWED_TAGS = frozenset(
+    {
+        *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp"),
+        *("ul", "ol", "li", "dl", "dt", "dd"),
+        *("a", "em", "strong", "b", "i", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q"),
+        *("span", "div", "aside", "section", "details", "summary", "figure", "figcaption", "img", "time"),
+        *("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"),
+    }
+)
+# Python-Markdown's extensions add id and class (attr_list, footnotes, toc), title (abbr,
+# footnotes) and style="text-align: ..." on table cells; markdown="1" marks md_in_html blocks.
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang", "rel"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open", "markdown"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "aside": {"markdown"},
+    "div": {"markdown"},
+    "section": {"markdown"},
+    "figure": {"markdown"},
+}
+URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
+CELL_STYLE = re.compile(r"^text-align:\s*(left|right|center);?$")
+ABSOLUTE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def _filter(tag: str, attribute: str, value: str) -> str | None:
+    """Rules the allow-lists cannot say: site images only, and only alignment as a style."""
+    if tag == "img" and attribute == "src" and ABSOLUTE.match(value):
+        return None
+    if attribute == "style" and not CELL_STYLE.match(value.strip()):
+        return None
+    return value
+
+
+def sanitised(html: str) -> str:
+    """The fragment as nh3 would publish it under the hub's allow-list."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_filter,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=False,
+    )
+
+
+class _StartTags(HTMLParser):
+    """Collects every start tag and attribute of a fragment, as plain tuples."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter[str] = Counter()
+        self.attributes: Counter[tuple[str, str, str]] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags[tag] += 1
+        for name, value in attrs:
+            self.attributes[(tag, name, value or "")] += 1
+
+    handle_startendtag = handle_starttag
+
+
+def _start_tags(html: str) -> _StartTags:
+    parser = _StartTags()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def removed_markup(html: str) -> list[tuple[str, str, str]]:
+    """(tag, attribute, value) for each element ("" attribute) or attribute nh3 would remove."""
+    before, after = _start_tags(html), _start_tags(sanitised(html))
+    removed = [(tag, "", "") for tag in sorted(before.tags - after.tags)]
+    gone_tags = {tag for tag, _, _ in removed}
+    removed += [key for key in sorted(before.attributes - after.attributes) if key[0] not in gone_tags]
+    return removed
+
+
+def _advice(tag: str, attribute: str, value: str) -> tuple[str, str]:
+    """(what to search for in the source, message) for one removal."""
+    if not attribute and tag in ALLOWED_TAGS:
+        return f"<{tag}", f"<{tag}> is out of place (e.g. a table cell outside a table); fix the HTML around it"
+    if not attribute:
+        return f"<{tag}", f"<{tag}> is not allowed in a body; remove it or use Markdown instead"
+    if attribute.startswith("on"):
+        return attribute, f"the {attribute} attribute on <{tag}> runs a script; remove it"
+    if attribute in ("href", "src", "cite"):
+        return value, (
+            f"{value[:60]!r} is not allowed as a {attribute}: links may use https, http, mailto or tel, "
+            "and images must come from this site (a {static} or relative link)"
+        )
+    if attribute == "style":
+        return "style", f"the style attribute on <{tag}> is not allowed; the site's stylesheet styles the body"
+    return attribute, f"the {attribute} attribute is not allowed on <{tag}>; remove it"
+
+
+def _line_of(source: str, needle: str) -> str:
+    """'line N' of the first source line holding ``needle`` (any case), or 'body'."""
+    lowered = needle.lower()
+    for number, line in enumerate(source.split("\n"), start=1):
+        if lowered and lowered in line.lower():
+            return f"line {number}"
+    return "body"
+
+
+def body_html_problems(html: str, source: str, shown_path: str) -> list[ContentProblem]:
+    """A problem for each element or attribute of a body that the allow-list refuses."""
+    problems = []
+    for tag, attribute, value in removed_markup(html or ""):
+        needle, message = _advice(tag, attribute, value)
+        problems.append(ContentProblem(shown_path, _line_of(source, needle), message))
+    return problems
