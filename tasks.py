@@ -132,9 +132,13 @@ def test(c, k=""):
 
 
 def _known_themes() -> list[str]:
-    import yaml
+    from hub.themes import load_themes
 
-    return [theme["slug"] for theme in yaml.safe_load((ROOT / "content" / "themes.yml").read_text(encoding="utf-8"))]
+    themes, problems = load_themes(ROOT / "content" / "themes.yml", "content/themes.yml", "themes/{slug}/")
+    if problems:
+        print("\n".join(str(problem) for problem in problems), file=sys.stderr)
+        sys.exit(1)
+    return [theme.slug for theme in themes]
 
 
 def _new_content(kind: str, title: str, themes: str) -> None:
