@@ -1,4 +1,4 @@
-"""Issue 15, findings 1 to 6 and 8, each reproduced on the fixture site: the build refuses, names the file, keeps output/.
+"""Issue 15, findings 1 to 6 and 8, reproduced on the fixture site: refused, the file named, output/ kept.
 
 Finding 7 (the swap into output/) is in tests/hubtools/test_sitebuild.py.
 """
