@@ -23,13 +23,14 @@ class LockTimeout(Exception):
 
 
 @contextmanager
-def build_lock(final: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+def build_lock(final: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the lock of the output folder ``final``; wait (saying so once) while another build holds it.
 
     The lock is flock(2) on a file beside the folder: the kernel drops it when the holder exits,
     however it exits, so a killed build never leaves a stale lock. Raises OSError if the lock
-    file cannot be opened, LockTimeout after ``wait`` seconds.
+    file cannot be opened, LockTimeout after ``wait`` seconds (default LOCK_WAIT_SECONDS).
     """
+    wait = LOCK_WAIT_SECONDS if wait is None else wait
     lock_path = final.with_name(LOCK_NAME.format(name=final.name))
     with open(lock_path, "a+b") as handle:
         _acquire(handle, final, wait)
