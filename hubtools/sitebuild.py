@@ -26,6 +26,7 @@ from pelican.settings import read_settings
 
 from hubtools.buildlock import LockTimeout, build_lock
 from hubtools.outputfolder import normalise_permissions, remove_tree, replace_folder
+from hubtools.pelicanlog import problem_from_record
 
 
 class BuildFailed(Exception):
@@ -41,13 +42,19 @@ class BuildFailed(Exception):
 
 
 class _ProblemCollector(logging.Handler):
-    """Keeps every warning and error logged during a build."""
+    """Keeps every warning and error logged during a build, as a problem naming its file when it can."""
 
-    def __init__(self) -> None:
+    def __init__(self, content: Path) -> None:
         super().__init__(level=logging.WARNING)
+        self.content = content
         self.messages: list[str] = []
+        self.problems: list[ContentProblem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        problem = problem_from_record(record, self.content)
+        if problem is not None:
+            self.problems.append(problem)
+            return
         message = record.getMessage()
         if record.exc_info and record.exc_info[1] is not None:
             message = f"{message}: {record.exc_info[1]}"
@@ -68,7 +75,7 @@ def _run_pelican(settings: Mapping[str, Any], staging: Path, final: Path) -> Non
 
     Messages name the output folder rather than the staging folder, which is gone by then.
     """
-    collector = _ProblemCollector()
+    collector = _ProblemCollector(Path(settings["PATH"]))
     root = logging.getLogger()
     root.addHandler(collector)
 
@@ -78,13 +85,19 @@ def _run_pelican(settings: Mapping[str, Any], staging: Path, final: Path) -> Non
     try:
         Pelican(dict(settings)).run()
     except ContentError as error:
-        raise BuildFailed([error.describe(), *shown(collector.messages)], error.problems) from None
+        _fail([*error.problems, *collector.problems], shown(collector.messages))
     except Exception as error:  # any other failure still names itself, and stops the build
-        raise BuildFailed(shown([f"{type(error).__name__}: {error}", *collector.messages])) from None
+        _fail(collector.problems, shown([f"{type(error).__name__}: {error}", *collector.messages]))
     finally:
         root.removeHandler(collector)
-    if collector.messages:
-        raise BuildFailed(shown(collector.messages))
+    if collector.messages or collector.problems:
+        _fail(collector.problems, shown(collector.messages))
+
+
+def _fail(problems: list[ContentProblem], messages: list[str]) -> None:
+    """Raise BuildFailed: the content problems as one report, then any other message."""
+    lines = [ContentError(problems).describe()] if problems else []
+    raise BuildFailed(lines + messages, ContentError(problems).problems if problems else ())
 
 
 # Staging folders are named after the output folder; a killed build leaves one behind, and
