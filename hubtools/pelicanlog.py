@@ -57,4 +57,4 @@ def problem_from_record(record: logging.LogRecord, content: Path) -> ContentProb
         field = missing.group("field").capitalize()
         return ContentProblem(shown, field, f"is missing; add a '{field}:' line at the top")
     said = " ".join(message.replace(spelled, "the file").split())
-    return ContentProblem(shown, "", f"Pelican could not use it ({said}); check its metadata lines")
+    return ContentProblem(shown, "", f"Pelican reports: {said}; fix this in the file")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from .bodyhtml import checked_body
 from .generator import HubGenerator
 from .problems import raise_if_any
 from .publishing import finish_output
@@ -17,6 +19,18 @@ def check_source_files(pelican_object):
     """Before anything is read: refuse links, special, oversized and garbled files in the content folder."""
     content = Path(pelican_object.settings["PATH"])
     raise_if_any(source_file_problems(content, content.parent, pelican_object.settings["IGNORE_FILES"]))
+
+
+def sanitise_body(content):
+    """As each tip, article or page is created: keep nh3's body, and what it refused for finalize()."""
+    settings = content.settings
+    project = Path(settings["PATH"]).parent
+    shown = os.path.relpath(content.source_path, project) if content.source_path else "content"
+    try:
+        source = Path(content.source_path).read_text(encoding="utf-8")
+    except (OSError, TypeError, UnicodeDecodeError):
+        source = ""
+    content._content, content.hub_body_problems = checked_body(content._content, source, shown)
 
 
 def get_generators(pelican_object):
@@ -44,6 +58,7 @@ def finish_site(pelican_object):
 def register():
     """Connect the plugin's receivers to Pelican's signals."""
     signals.initialized.connect(check_source_files)
+    signals.content_object_init.connect(sanitise_body)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(finalize_hub)
     signals.finalized.connect(finish_site)

@@ -1,9 +1,10 @@
 """The HTML of each body checked against an allow-list with nh3, naming what it would remove.
 
 Markdown lets an editor write raw HTML, and the CSP alone does not stop everything (a body
-``<meta http-equiv="refresh">`` still redirects). nh3 (the ammonia sanitiser) decides what is
-safe; instead of publishing its silently cleaned copy, the build compares the two and stops
-with the file, the line and what to change, so an editor's words are never dropped unseen.
+``<meta http-equiv="refresh">`` still redirects). nh3 (the ammonia sanitiser, which parses
+HTML as browsers do) decides what is safe. The build compares its output with the body and
+stops with the file, the line and what to change, so an editor's words are never dropped
+unseen; the body published is nh3's, so nothing it refused can reach a reader either way.
 """
 
 from __future__ import annotations
@@ -80,6 +81,13 @@ class _StartTags(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: Counter[str] = Counter()
         self.attributes: Counter[tuple[str, str, str]] = Counter()
+        self.text: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def words(self) -> str:
+        return " ".join("".join(self.text).split())
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags[tag] += 1
@@ -96,9 +104,9 @@ def _start_tags(html: str) -> _StartTags:
     return parser
 
 
-def removed_markup(html: str) -> list[tuple[str, str, str]]:
-    """(tag, attribute, value) for each element ("" attribute) or attribute nh3 would remove."""
-    before, after = _start_tags(html), _start_tags(sanitised(html))
+def removed_markup(html: str, clean: str | None = None) -> list[tuple[str, str, str]]:
+    """(tag, attribute, value) for each element ("" attribute) or attribute nh3 removes from ``html``."""
+    before, after = _start_tags(html), _start_tags(sanitised(html) if clean is None else clean)
     removed = [(tag, "", "") for tag in sorted(before.tags - after.tags)]
     gone_tags = {tag for tag, _, _ in removed}
     removed += [key for key in sorted(before.attributes - after.attributes) if key[0] not in gone_tags]
@@ -132,10 +140,37 @@ def _line_of(source: str, needle: str) -> str:
     return "body"
 
 
-def body_html_problems(html: str, source: str, shown_path: str) -> list[ContentProblem]:
-    """A problem for each element or attribute of a body that the allow-list refuses."""
+def checked_body(html: str, source: str, shown_path: str) -> tuple[str, list[ContentProblem]]:
+    """The body as nh3 lets it through, and a problem for each element or attribute it refused.
+
+    The site publishes the sanitised body, so what a browser gets has always passed nh3, even
+    where Python's HTML parser and a browser's would read odd markup differently; the problems
+    stop the build, so nothing an editor wrote is dropped without a word. Markdown's own output
+    passes unchanged, which keeps the check cheap.
+    """
+    clean = sanitised(html or "")
+    if clean == (html or ""):
+        return clean, []
     problems = []
-    for tag, attribute, value in removed_markup(html or ""):
+    for tag, attribute, value in removed_markup(html, clean):
         needle, message = _advice(tag, attribute, value)
         problems.append(ContentProblem(shown_path, _line_of(source, needle), message))
-    return problems
+    if not problems and _start_tags(html).words() != _start_tags(clean).words():
+        # Odd markup a browser reads differently from how it looks, e.g. "<!-->" ending a comment at once.
+        problems.append(ContentProblem(shown_path, _line_of(source, _first_change(html, clean)), ODD_MARKUP))
+    return clean, problems
+
+
+ODD_MARKUP = "has HTML that browsers read differently from how it looks (check comments and unclosed tags); simplify it"
+
+
+def _first_change(html: str, clean: str) -> str:
+    """A few characters of the body where nh3's reading first differs, to find its line."""
+    at = next((n for n, (a, b) in enumerate(zip(html, clean, strict=False)) if a != b), min(len(html), len(clean)))
+    start = html.rfind("\n", 0, at) + 1
+    return html[start : start + 20].strip()
+
+
+def body_html_problems(html: str, source: str, shown_path: str) -> list[ContentProblem]:
+    """A problem for each element or attribute of a body that the allow-list refuses."""
+    return checked_body(html, source, shown_path)[1]

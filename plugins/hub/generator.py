@@ -17,7 +17,6 @@ from typing import Any
 from pelican.generators import CachingGenerator
 
 from .background import SearchFilesJob
-from .bodyhtml import body_html_problems
 from .catalog import HubCatalog, build_catalog
 from .links import broken_links
 from .metadata import check_metadata, duplicate_slug_problems, split_list
@@ -160,15 +159,8 @@ class HubGenerator(CachingGenerator):
         return problems
 
     def _body_problems(self, items: list[Any]) -> list[ContentProblem]:
-        """Check the HTML of every body against the allow-list, naming the source line."""
-        problems = []
-        for item in items:
-            try:
-                source = Path(item.source_path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                source = ""
-            problems += body_html_problems(item._content, source, self._display_path(item.relative_source_path))
-        return problems
+        """What nh3 refused in each body, found as the item was created (hub.sanitise_body)."""
+        return [problem for item in items for problem in getattr(item, "hub_body_problems", ())]
 
     def _metadata_problems(self, items: list[Any], kind: str, known: set[str]) -> list[ContentProblem]:
         """Check each item's metadata and slug, and that no two items of a kind share a slug."""

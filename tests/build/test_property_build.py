@@ -76,25 +76,69 @@ metadata_line = st.one_of(
     st.tuples(st.sampled_from(KEYS), values).map(lambda pair: f"{pair[0]}: {pair[1]}"),
     st.text(max_size=40),
 )
-markdown_file = st.tuples(
-    st.sampled_from(["tips/fuzz.md", "articles/fuzz.md", "pages/fuzz.md", "tips/weekly-check-in.md"]),
-    st.lists(metadata_line, max_size=8),
-    st.sampled_from(BODIES),
-).map(lambda parts: (parts[0], "\n".join(parts[1]) + "\n\n" + parts[2] + "\n"))
+# A valid head for each kind of file; examples add, replace or drop lines, so some builds pass.
+HEADS = {
+    "tips/fuzz.md": ["Title: A tip", "Themes: repair", "Summary: One line.", "Source: An Expert, An Outlet"],
+    "articles/fuzz.md": [
+        "Title: An article",
+        "Date: 2026-11-22",
+        "Themes: stress",
+        "Summary: One line.",
+        "Source: An Expert, An Outlet",
+    ],
+    "pages/fuzz.md": ["Title: A page", "Slug: fuzz-page", "Summary: One line."],
+}
+
+
+def _edit_lines(head: list[str], edits: list[tuple[int, str, str]]) -> list[str]:
+    lines = list(head)
+    for position, action, line in edits:
+        index = position % (len(lines) + 1)
+        if action == "add":
+            lines.insert(index, line)
+        elif lines and action == "replace":
+            lines[index % len(lines)] = line
+        elif lines:
+            del lines[index % len(lines)]
+    return lines
+
+
+edits = st.lists(st.tuples(st.integers(0, 20), st.sampled_from(["add", "replace", "drop"]), metadata_line), max_size=3)
+markdown_file = st.tuples(st.sampled_from(sorted(HEADS)), edits, st.sampled_from(BODIES)).map(
+    lambda parts: (parts[0], "\n".join(_edit_lines(HEADS[parts[0]], parts[1])) + "\n\n" + parts[2] + "\n")
+)
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.sampled_from(TRICKY), st.text(max_size=30))
 structures = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(TRICKY + KEYS), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(TRICKY + KEYS), children, max_size=4)
+    ),
     max_leaves=20,
 )
 YAML_TOKENS = ["- ", ": ", "&a ", "*a", "!!str ", "<<: ", "{", "}", "[", "]", "\n", "\n  ", "slug", "id", "'", '"']
 YAML_TOKENS += ["communication", "answers:", "questions:", "text: ", "\x00", "? ", "---\n", "...\n", "#", "\t"]
 raw_yaml = st.lists(st.sampled_from(YAML_TOKENS), max_size=30).map("".join)
-yaml_file = st.tuples(
-    st.sampled_from(["themes.yml", "quiz/where-are-we-stuck.yml"]),
-    st.one_of(structures.map(lambda data: yaml.safe_dump(data, allow_unicode=True)), raw_yaml),
+YAML_FILES = ["themes.yml", "quiz/where-are-we-stuck.yml"]
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
+
+
+def _replace_value(relative: str, position: int, value: str) -> str:
+    """The fixture's YAML file with the value on one "key: value" line replaced."""
+    lines = (FIXTURE_CONTENT / relative).read_text(encoding="utf-8").split("\n")
+    keyed = [n for n, line in enumerate(lines) if ": " in line]
+    number = keyed[position % len(keyed)]
+    key = lines[number].split(": ", 1)[0]
+    lines[number] = f"{key}: {value}"
+    return "\n".join(lines)
+
+
+dumped = structures.map(lambda data: yaml.safe_dump(data, allow_unicode=True, default_flow_style=True).strip())
+yaml_file = st.one_of(
+    st.tuples(st.sampled_from(YAML_FILES), st.one_of(structures.map(yaml.safe_dump), raw_yaml)),
+    st.tuples(st.sampled_from(YAML_FILES), st.integers(0, 200), st.one_of(dumped, raw_yaml, values)).map(
+        lambda parts: (parts[0], _replace_value(*parts))
+    ),
 )
 
 

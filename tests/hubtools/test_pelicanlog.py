@@ -27,7 +27,7 @@ def test_a_relative_path_names_the_file(tmp_path):
     problem = problem_from_record(_record("Could not process %s\n%s", "articles/x.md", "bad thing"), content)
     assert (problem.path, problem.message) == (
         "content/articles/x.md",
-        "Pelican could not use it (Could not process the file bad thing); check its metadata lines",
+        "Pelican reports: Could not process the file bad thing; fix this in the file",
     )
 
 
