@@ -38,7 +38,7 @@ def _named_file(record: logging.LogRecord, content: Path) -> tuple[Path, str] | 
         found = _content_file(value, content)
         if found:
             return found, str(value)
-    match = re.search(re.escape(str(content)) + r"[^\s:'\"]+", record.getMessage())
+    match = re.search(re.escape(str(content)) + r"[^\s:'\",;()]+", record.getMessage())
     if match and _content_file(match.group(), content):
         return Path(match.group()), match.group()
     return None
@@ -56,5 +56,5 @@ def problem_from_record(record: logging.LogRecord, content: Path) -> ContentProb
     if missing:
         field = missing.group("field").capitalize()
         return ContentProblem(shown, field, f"is missing; add a '{field}:' line at the top")
-    said = " ".join(message.replace(spelled, "the file").split())
+    said = " ".join(message.replace(spelled, shown).split())
     return ContentProblem(shown, "", f"Pelican reports: {said}; fix this in the file")

@@ -27,10 +27,22 @@ def test_a_relative_path_names_the_file(tmp_path):
     problem = problem_from_record(_record("Could not process %s\n%s", "articles/x.md", "bad thing"), content)
     assert (problem.path, problem.message) == (
         "content/articles/x.md",
-        "Pelican reports: Could not process the file bad thing; fix this in the file",
+        "Pelican reports: Could not process content/articles/x.md bad thing; fix this in the file",
     )
 
 
 def test_a_record_about_no_content_file_stays_a_message(tmp_path):
     assert problem_from_record(_record("Something about %s", "/etc/passwd"), tmp_path / "content") is None
     assert problem_from_record(_record("Plain words"), tmp_path / "content") is None
+
+
+def test_a_path_inside_an_f_string_message_names_the_file(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles/x.md").write_text("x")
+    message = f"Unknown status 'odd' for file {content / 'articles/x.md'}, skipping it."
+    problem = problem_from_record(_record(message.replace("%", "%%")), content)
+    assert problem.path == "content/articles/x.md"
+    assert problem.message == (
+        "Pelican reports: Unknown status 'odd' for file content/articles/x.md, skipping it.; fix this in the file"
+    )
