@@ -23,14 +23,19 @@ def check_source_files(pelican_object):
 
 def sanitise_body(content):
     """As each tip, article or page is created: keep nh3's body, and what it refused for finalize()."""
-    settings = content.settings
-    project = Path(settings["PATH"]).parent
-    shown = os.path.relpath(content.source_path, project) if content.source_path else "content"
+    raw = getattr(content, "_content", None)
+    if not isinstance(raw, str) or not raw:  # static files and empty bodies have nothing to check
+        return
+    source_path = content.source_path or ""
+    shown = os.path.relpath(source_path, Path(content.settings["PATH"]).parent) if source_path else "content"
+    content._content, content.hub_body_problems = checked_body(raw, lambda: _text_of(source_path), shown)
+
+
+def _text_of(path: str) -> str:
     try:
-        source = Path(content.source_path).read_text(encoding="utf-8")
-    except (OSError, TypeError, UnicodeDecodeError):
-        source = ""
-    content._content, content.hub_body_problems = checked_body(content._content, source, shown)
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def get_generators(pelican_object):

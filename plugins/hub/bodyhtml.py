@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 import nh3
@@ -140,24 +141,26 @@ def _line_of(source: str, needle: str) -> str:
     return "body"
 
 
-def checked_body(html: str, source: str, shown_path: str) -> tuple[str, list[ContentProblem]]:
+def checked_body(html: str, source: Callable[[], str], shown_path: str) -> tuple[str, list[ContentProblem]]:
     """The body as nh3 lets it through, and a problem for each element or attribute it refused.
 
     The site publishes the sanitised body, so what a browser gets has always passed nh3, even
     where Python's HTML parser and a browser's would read odd markup differently; the problems
     stop the build, so nothing an editor wrote is dropped without a word. Markdown's own output
-    passes unchanged, which keeps the check cheap.
+    passes unchanged, which keeps the check cheap; ``source`` (the file's text, to find lines)
+    is read only when something changed.
     """
-    clean = sanitised(html or "")
-    if clean == (html or ""):
-        return clean, []
+    clean = sanitised(html)
+    if clean == html:
+        return html, []
+    text = source()
     problems = []
     for tag, attribute, value in removed_markup(html, clean):
         needle, message = _advice(tag, attribute, value)
-        problems.append(ContentProblem(shown_path, _line_of(source, needle), message))
+        problems.append(ContentProblem(shown_path, _line_of(text, needle), message))
     if not problems and _start_tags(html).words() != _start_tags(clean).words():
         # Odd markup a browser reads differently from how it looks, e.g. "<!-->" ending a comment at once.
-        problems.append(ContentProblem(shown_path, _line_of(source, _first_change(html, clean)), ODD_MARKUP))
+        problems.append(ContentProblem(shown_path, _line_of(text, _first_change(html, clean)), ODD_MARKUP))
     return clean, problems
 
 
@@ -173,4 +176,4 @@ def _first_change(html: str, clean: str) -> str:
 
 def body_html_problems(html: str, source: str, shown_path: str) -> list[ContentProblem]:
     """A problem for each element or attribute of a body that the allow-list refuses."""
-    return checked_body(html, source, shown_path)[1]
+    return checked_body(html or "", lambda: source, shown_path)[1]
