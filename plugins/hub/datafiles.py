@@ -19,6 +19,16 @@ from .problems import ContentProblem
 # subset of YAML, parsed in C.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
+class ContentLoader(SafeLoader):
+    """SafeLoader without YAML's implicit dates: content has none, and "2026-02-30" would crash the build."""
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
+
 MAX_FILE_CHARS = 256 * 1024
 MAX_TEXT_CHARS = 2000
 MAX_DEPTH = 8
@@ -39,7 +49,7 @@ def _line(mark: Any) -> int:
 def _check_events(text: str) -> None:
     """Walk the parser's events: no anchors, aliases or tags; bounded depth and text length."""
     depth = 0
-    for event in yaml.parse(text, Loader=SafeLoader):
+    for event in yaml.parse(text, Loader=ContentLoader):
         line = _line(event.start_mark)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Refused(line, "uses a YAML anchor or alias (& or *); write each value out in full")
@@ -85,8 +95,8 @@ def parse_yaml(text: str, display_path: str) -> tuple[Any, list[ContentProblem]]
         return None, [ContentProblem(display_path, "", f"is {len(text):,} characters; the limit is {limit}")]
     try:
         _check_events(text)
-        _check_keys(yaml.compose(text, Loader=SafeLoader))
-        return yaml.load(text, Loader=SafeLoader), []
+        _check_keys(yaml.compose(text, Loader=ContentLoader))
+        return yaml.load(text, Loader=ContentLoader), []
     except _Refused as refused:
         return None, [ContentProblem(display_path, f"line {refused.line}", refused.message)]
     except yaml.YAMLError as error:
@@ -94,6 +104,8 @@ def parse_yaml(text: str, display_path: str) -> tuple[Any, list[ContentProblem]]
         where = f"line {mark.line + 1}" if mark is not None else ""
         reason = getattr(error, "problem", None) or "cannot be parsed"
         return None, [ContentProblem(display_path, where, f"is not valid YAML ({reason}); fix the syntax")]
+    except (ValueError, OverflowError) as error:  # a value PyYAML cannot build, e.g. a huge float
+        return None, [ContentProblem(display_path, "", f"has a value that cannot be read ({error}); write it as text")]
 
 
 def read_yaml(path: Path, display_path: str) -> tuple[Any, list[ContentProblem]]:

@@ -149,6 +149,14 @@ def test_plain_yaml_still_loads():
     )
 
 
+def test_an_impossible_date_in_yaml_is_just_text_never_a_crash():
+    # Found by the property test: PyYAML built dates implicitly and raised ValueError.
+    assert parse_yaml("slug: 2026-02-30\nwhen: 2026-11-22\n", "x.yml") == (
+        {"slug": "2026-02-30", "when": "2026-11-22"},
+        [],
+    )
+
+
 def test_a_yaml_file_too_big_to_be_real_is_refused_before_parsing():
     _, [problem] = parse_yaml("a: b\n" * 60000, "x.yml")
     assert problem.message == "is 300,000 characters; the limit is 262,144"
