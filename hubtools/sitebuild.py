@@ -22,6 +22,7 @@ from typing import Any
 
 from hub.problems import ContentError, ContentProblem
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from hubtools.buildlock import LockTimeout, build_lock
@@ -75,6 +76,7 @@ def _run_pelican(settings: Mapping[str, Any], staging: Path, final: Path) -> Non
 
     Messages name the output folder rather than the staging folder, which is gone by then.
     """
+    _forget_earlier_warnings()
     collector = _ProblemCollector(Path(settings["PATH"]))
     root = logging.getLogger()
     root.addHandler(collector)
@@ -92,6 +94,16 @@ def _run_pelican(settings: Mapping[str, Any], staging: Path, final: Path) -> Non
         root.removeHandler(collector)
     if collector.messages or collector.problems:
         _fail(collector.problems, shown(collector.messages))
+
+
+def _forget_earlier_warnings() -> None:
+    """Let Pelican log again every warning an earlier build in this process logged.
+
+    Pelican's LimitFilter drops a warning it has seen before, process-wide. Under livereload
+    a file that failed the first build with a warning would pass the next one unreported.
+    """
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 def _fail(problems: list[ContentProblem], messages: list[str]) -> None:

@@ -25,6 +25,8 @@ DATE_EXAMPLE = "2026-11-22"
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Pelican lets these write a page anywhere in the output; here the address comes from the slug.
 ADDRESS_KEYS = ("save_as", "url", "lang_save_as", "lang_url")
+# Pelican's own taxonomies, unused here (themes replace them); a bad value only gave a warning naming no file.
+TAXONOMY_KEYS = ("category", "tags", "author", "authors")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ def _value_problem(meta: MetaLine) -> str | None:
         return f"{label} {meta.value!r} must use lower-case letters, digits and hyphens (no '/' or '..')"
     if name in ADDRESS_KEYS:
         return f"{label} is not used here; a page's address comes from 'Slug:'; delete it"
+    if name in TAXONOMY_KEYS:
+        return f"{label} is not used here; themes take the place of categories, tags and authors; delete it"
     return None
 
 

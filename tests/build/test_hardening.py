@@ -363,3 +363,13 @@ def test_8_the_published_body_is_always_what_nh3_lets_through(built, snippet):
     html = (output / "tips/weekly-check-in/index.html").read_text()
     body = html[html.index("Keep it short.") : html.index('<footer class="item-footer">')]
     assert "<script" not in body  # as raw text: no parser's reading of odd markup involved
+
+
+def test_a_warning_fails_every_build_in_the_same_process_not_only_the_first(built):
+    # Pelican drops a warning it has logged before; livereload builds many times in one process.
+    site, output, digest = built
+    _write(site, "images/photo.png", b"\x89PNG\r\n")
+    _edit(site, "tips/weekly-check-in.md", "Keep it short.", 'Keep it short.\n\n<img src="/images/photo.png" alt="">\n')
+    first = refused(site, output, digest)
+    second = refused(site, output, digest)
+    assert problem_lines(first) == problem_lines(second) and "Empty alt attribute" in problem_lines(first)[0]

@@ -106,6 +106,15 @@ def test_metadata_lines_follow_python_markdown():
             "Save_as: index.html\n\n",
             [("line 1", "'Save_as:' is not used here; a page's address comes from 'Slug:'; delete it")],
         ),
+        (
+            "Category: x\n\n",
+            [
+                (
+                    "line 1",
+                    "'Category:' is not used here; themes take the place of categories, tags and authors; delete it",
+                )
+            ],
+        ),
         ("Title: " + "x" * 1001 + "\n\n", [("line 1", "'Title:' is 1,001 characters; the limit is 1,000; shorten it")]),
     ],
 )
