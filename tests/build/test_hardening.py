@@ -6,12 +6,13 @@ Finding 7 (the swap into output/) is in tests/hubtools/test_sitebuild.py.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from hubtools.sitebuild import BuildFailed
-from tests.build.fixture_build import build_fixture
+from tests.build.fixture_build import ROOT, build_fixture
 from tests.sitefacts import tree_digest
 
 QUIZ = "quiz/where-are-we-stuck.yml"
@@ -34,11 +35,22 @@ def _edit(site: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory):
+    """The fixture site and its output, built once for the module."""
+    site = tmp_path_factory.mktemp("baseline") / "site"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", site)
+    output = build_fixture(site)
+    return site, tree_digest(output)
+
+
 @pytest.fixture
-def built(fixture_site):
-    """The fixture site built once; returns (site, output, digest of the good output)."""
-    output = build_fixture(fixture_site)
-    return fixture_site, output, tree_digest(output)
+def built(baseline, tmp_path):
+    """A fresh copy of the built fixture site, free to break: (site, output, digest of the good output)."""
+    source, digest = baseline
+    site = tmp_path / "site"
+    shutil.copytree(source, site, ignore=shutil.ignore_patterns(".output-lock"))
+    return site, site / "output", digest
 
 
 def refused(site: Path, output: Path, digest: str) -> BuildFailed:

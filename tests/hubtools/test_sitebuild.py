@@ -218,7 +218,7 @@ def test_exchange_swaps_two_folders_in_one_step(tmp_path):
         outputfolder.exchange(first, tmp_path / "missing")
 
 
-def test_a_reader_polling_during_hundreds_of_swaps_never_finds_the_folder_missing(tmp_path):
+def test_a_reader_polling_during_a_hundred_swaps_never_finds_the_folder_missing(tmp_path):
     # With two renames instead of the exchange, this loop of 2,000 swaps saw index.html
     # missing 1,271 times; with the exchange, never.
     target = tmp_path / "output"
