@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -12,8 +13,13 @@ from hub.problems import ContentProblem
 from hubtools.editorial import locate_line, originality_problems, text_problems
 from hubtools.sitebuild import BuildFailed, build_site
 
+LINE_FIELD = re.compile(r"^line (\d+)$")
+
 
 def _line(problem: ContentProblem, project: Path) -> str:
+    numbered = LINE_FIELD.match(problem.field)
+    if numbered:  # the problem already knows its line, e.g. a repeated metadata key
+        return f"{problem.path}:{numbered.group(1)}: {problem.message}"
     return f"{problem.path}:{locate_line(project / problem.path, problem.field)}: {problem.field}: {problem.message}"
 
 

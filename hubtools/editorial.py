@@ -8,6 +8,7 @@ from pathlib import Path
 
 import markdown
 from hub.problems import ContentProblem
+from hub.sourcefiles import IGNORED_NAMES, is_ignored
 from hub.text import html_to_text
 
 from hubtools.readability import flesch_reading_ease
@@ -47,6 +48,8 @@ def text_problems(content: Path, project: Path) -> list[ContentProblem]:
     problems = []
     for folder, (low, high) in WORD_LIMITS.items():
         for path in sorted((content / folder).glob("*.md")):
+            if is_ignored(path.name, IGNORED_NAMES) or path.is_symlink():
+                continue  # lock and backup files are not content; the build refuses links
             shown = path.relative_to(project).as_posix()
             try:
                 meta, body = split_source(path.read_text(encoding="utf-8"))
