@@ -1,13 +1,12 @@
-"""Unit tests of the quiz: validation in Python, scoring in quiz-engine.js (run in Node)."""
+"""Unit tests of the quiz file's validation and the plan helpers (scoring: tests/theme/test_quiz_engine.py)."""
 
 from __future__ import annotations
 
 import copy
 
 import pytest
+from hub.plan import time_minutes, tip_steps
 from hub.quiz import quiz_from_data, script_safe_json
-
-from tests.jsmodule import call_js
 
 THEMES = ["communication", "repair", "stress", "professional-help"]
 
@@ -38,6 +37,8 @@ def good_quiz():
         "title": "T",
         "intro": "I",
         "note": "N",
+        "safety_result": "S",
+        "support_theme": "professional-help",
         "questions": questions,
         "results": {slug: f"About {slug}." for slug in THEMES},
     }
@@ -98,65 +99,56 @@ def test_script_safe_json_cannot_close_the_script_element():
     assert "</script>" not in script_safe_json('{"t":"</script><b>&"}')
 
 
-def page_data():
-    """Quiz data shaped as the quiz page embeds it."""
-    quiz = good_quiz()
-    themes = []
-    for slug in THEMES:
-        tips = [
-            {"url": f"/tips/{slug}-{n}/", "title": f"{slug} {n}", "summary": "S", "time": "", "effort": ""}
-            for n in range(4)
-        ]
-        articles = [{"url": f"/articles/{slug}/", "title": slug, "summary": "S"}]
-        themes.append(
-            {
-                "slug": slug,
-                "name": slug.title(),
-                "url": f"/themes/{slug}/",
-                "result": "R",
-                "tips": tips,
-                "articles": articles,
-            }
-        )
-    return {"questions": quiz["questions"], "themes": themes}
+def test_a_reflection_is_a_short_lower_case_phrase_and_never_on_a_safety_answer():
+    data = good_quiz()
+    answers = data["questions"][0]["answers"]
+    answers[0]["reflection"] = "you hardly talk these days"
+    assert problems(data) == []
+    answers[0]["reflection"] = "You hardly talk."
+    answers[1]["reflection"] = "you " + "really " * 20 + "do"
+    answers[2]["reflection"] = "  "
+    data["questions"][5]["answers"][1]["reflection"] = "you are afraid"
+    found = problems(data)
+    assert any(p.startswith("question 1 answer 1 reflection") and "punctuation" in p for p in found)
+    assert any(p.startswith("question 1 answer 1 reflection") and "lower case" in p for p in found)
+    assert any(p.startswith("question 1 answer 2 reflection") and "80 or fewer" in p for p in found)
+    assert any(p.startswith("question 1 answer 3 reflection") and "empty" in p for p in found)
+    assert any(p.startswith("question 6 answer 2 reflection") and "safety" in p for p in found)
 
 
-def run(answers):
-    return call_js("quiz-engine.js", "quizResult", page_data(), answers)
+def test_the_support_theme_must_be_a_theme():
+    data = good_quiz()
+    data["support_theme"] = "therapy"
+    assert any(p.startswith("support_theme:") and "'therapy'" in p for p in problems(data))
+    del data["support_theme"]
+    assert any(p.startswith("support_theme:") for p in problems(data))
 
 
-def test_top_themes_follow_the_scores_and_tips_come_from_them():
-    result = run({"q1": "b", "q2": "b", "q3": "b", "q4": "a", "q5": "a", "safety": "no"})
-    assert result["themes"] == ["repair", "communication"]
-    assert 3 <= len(result["tips"]) <= 6
-    assert all(t["url"].startswith(("/tips/repair", "/tips/communication")) for t in result["tips"])
-    assert len({t["url"] for t in result["tips"]}) == len(result["tips"])
-    assert 1 <= len(result["articles"]) <= 2
-    assert result["safety"] is False
+@pytest.mark.parametrize(
+    ("time", "minutes"),
+    [
+        ("20 minutes", 20),
+        ("10 minutes a day", 10),
+        ("1 minute", 1),
+        ("a few minutes", 3),
+        ("an evening", 180),
+        ("1 to 2 hours", 120),
+        ("10 minutes to an evening", 10),
+        ("half a day", 240),
+        ("up to five sessions", 300),
+        ("a moment", 0.5),
+        ("ongoing", None),
+        ("", None),
+    ],
+)
+def test_time_minutes_reads_how_long_one_go_takes(time, minutes):
+    assert time_minutes(time) == minutes
 
 
-def test_ties_are_broken_by_taxonomy_order_every_time():
-    answers = {"q1": "a", "q2": "b", "q3": "c", "q4": "a", "q5": "b", "safety": "no"}
-    first = run(answers)
-    assert first == run(answers)
-    assert first["themes"][:2] == ["communication", "repair"]
-
-
-def test_a_safety_answer_replaces_advice_and_never_suggests_therapy():
-    result = run({"q1": "a", "q2": "a", "q3": "a", "q4": "a", "q5": "c", "safety": "yes"})
-    assert result["safety"] is True
-    assert result["tips"] == [] and result["articles"] == []
-    assert "professional-help" not in result["themes"]
-
-
-def test_long_running_conflict_recommends_professional_help():
-    result = run({"q1": "b", "q2": "b", "q3": "a", "q4": "a", "q5": "c", "safety": "no"})
-    assert result["seekHelp"] is True
-    assert "professional-help" in result["themes"]
-
-
-def test_answers_round_trip_through_the_url_hash():
-    answers = {"q1": "b", "q2": "a", "safety": "no"}
-    hash_ = call_js("quiz-engine.js", "encodeAnswers", page_data(), answers)
-    assert hash_ == "#q1=b&q2=a&safety=no"
-    assert call_js("quiz-engine.js", "decodeAnswers", page_data(), hash_ + "&q3=unknown&evil=1") == answers
+def test_tip_steps_are_the_items_of_the_last_list():
+    html = (
+        "<p>Intro</p><ul><li>Not this</li></ul><h2>Start tonight</h2>"
+        "<ul>\n<li>Agree on a <em>day</em>.</li>\n<li>Set a timer &amp; start.</li>\n</ul>"
+    )
+    assert tip_steps(html) == ["Agree on a day.", "Set a timer & start."]
+    assert tip_steps("<p>No list</p>") == []

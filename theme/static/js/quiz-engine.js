@@ -77,6 +77,11 @@ export function compareEase (a, b) {
   return effort(a) - effort(b) || minutes(a) - minutes(b)
 }
 
+/** A copy of a list of tips, easiest first. */
+export function sortedByEase (tips) {
+  return [...tips].sort(compareEase)
+}
+
 /** 3 to 5 tips taken in turn from the top themes (no repeats, none led by the support theme), easiest first. */
 export function planTips (data, slugs) {
   const queues = slugs.map((slug) => [...themeOf(data, slug).tips])
@@ -92,7 +97,7 @@ export function planTips (data, slugs) {
       }
     }
   }
-  return tips.sort(compareEase)
+  return sortedByEase(tips)
 }
 
 /** One article to read: the first one of the best theme that has any. */
