@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,3 +58,11 @@ def tip_card_from_content(content: Page, source_path: str) -> TipCard:
         date=date.strftime("%Y-%m-%d") if date else "",
         search=str(meta.get("search") or "").strip(),
     )
+
+
+def tip_groups(themes: Sequence[Any], tips: Sequence[TipCard]) -> list[tuple[Any, list[TipCard]]]:
+    """Tips grouped under their main theme, in the themes' order; themes with no tip here are left out."""
+    by_theme: dict[str, list[TipCard]] = {}
+    for tip in tips:
+        by_theme.setdefault(tip.main_theme, []).append(tip)
+    return [(theme, by_theme[theme.slug]) for theme in themes if theme.slug in by_theme]
