@@ -98,7 +98,8 @@ function planView ($root, data, result) {
   $view.querySelector('.js-article').hidden = !result.article
   if (result.article) setLink($view.querySelector('.js-article-link'), result.article.url, { name: result.article.title })
   $view.querySelector('.js-plan-address').textContent = pageAddress()
-  $view.querySelector('.js-plan-date').textContent = today()
+  const $date = $view.querySelector('.js-plan-date')
+  $date.textContent = today($date.dataset.locale)
   return $view
 }
 
@@ -107,9 +108,10 @@ function pageAddress () {
   return window.location.origin + window.location.pathname
 }
 
-function today () {
+/** Today's date for the printed plan, in the page's chosen locale. */
+function today (locale) {
   const options = { day: 'numeric', month: 'long', year: 'numeric' }
-  return new Date().toLocaleDateString(document.documentElement.lang || undefined, options)
+  return new Date().toLocaleDateString(locale || document.documentElement.lang || undefined, options)
 }
 
 function shareView ($root, url) {
