@@ -67,7 +67,7 @@ def internal_references(output: Path, siteurl: str = "") -> list[tuple[Path, str
                     continue
                 url, fragment = urldefrag(value)
                 parts = urlsplit(url)
-                if parts.scheme in ("mailto", "tel"):
+                if parts.scheme in ("mailto", "tel", "sms"):
                     continue
                 if parts.netloc and parts.netloc != base.netloc:
                     continue  # another site: not ours to resolve (and never fetched)
