@@ -170,7 +170,8 @@ def quiz_from_data(data: Any, path: str, themes: Sequence[str]) -> tuple[Quiz | 
             check.add("questions", f"no answer sends the {signal!r} signal; the quiz needs one")
     support_theme = data.get("support_theme")
     if support_theme not in themes:
-        check.add("support_theme", f"{support_theme!r} is not a theme in themes.yml; name the theme for getting support")
+        message = f"{support_theme!r} is not a theme in themes.yml; name the theme for getting support"
+        check.add("support_theme", message)
     results = data.get("results") if isinstance(data.get("results"), dict) else {}
     for slug in themes:
         if not isinstance(results.get(slug), str) or not results[slug].strip():

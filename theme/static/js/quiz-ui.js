@@ -36,7 +36,8 @@ function questionView ($root, data, index, chosen) {
   $progress.textContent = fill($progress.dataset.text, { number: index + 1, total })
   $view.querySelector('.js-question-title').textContent = question.text
   setText($view.querySelector('.js-hint'), question.hint)
-  $view.querySelector('.js-options').append(...question.answers.map((answer, n) => optionView($root, answer, n, chosen)))
+  const $options = question.answers.map((answer, n) => optionView($root, answer, n, chosen))
+  $view.querySelector('.js-options').append(...$options)
   $view.querySelector('.js-back').hidden = index === 0
   const $next = $view.querySelector('.js-next')
   if (index === total - 1) $next.textContent = $next.dataset.last
@@ -96,7 +97,8 @@ function planView ($root, data, result) {
     setLink($view.querySelector('.js-support-link'), support.url, { name: support.name.toLowerCase() })
   }
   $view.querySelector('.js-article').hidden = !result.article
-  if (result.article) setLink($view.querySelector('.js-article-link'), result.article.url, { name: result.article.title })
+  const article = result.article
+  if (article) setLink($view.querySelector('.js-article-link'), article.url, { name: article.title })
   $view.querySelector('.js-plan-address').textContent = pageAddress()
   const $date = $view.querySelector('.js-plan-date')
   $date.textContent = today($date.dataset.locale)
