@@ -230,7 +230,9 @@ def quiz_page_data(quiz: Quiz, catalog: Any, site: str) -> dict[str, Any]:
                     {
                         "id": a.id,
                         "text": a.text,
-                        "themes": dict(a.weights),
+                        # Pairs, not a mapping: the JSON is written with sorted keys, and the
+                        # editor's order of an answer's themes is the quiz's last tie-break.
+                        "weights": [[slug, weight] for slug, weight in a.weights.items()],
                         "signals": list(a.signals),
                         "reflection": a.reflection,
                     }

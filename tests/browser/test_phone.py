@@ -92,7 +92,8 @@ def test_quiz_result_on_a_phone_opens_with_what_the_reader_said(open_page, site_
         "&pressure=heavy&closeness=flatmates&where-you-look=at-partner&how-long=a-year-or-more&safety=feel-safe"
     )
     page.wait_for_selector("#quiz-result-title")
-    page.evaluate("document.querySelector('#quiz-result-title').scrollIntoView({block: 'start'})")
+    # "instant": the site scrolls smoothly, and the position is read right after.
+    page.evaluate("document.querySelector('#quiz-result-title').scrollIntoView({block: 'start', behavior: 'instant'})")
     assert in_first_screen(page.locator(".quiz-reflection"))
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     watch.assert_clean()

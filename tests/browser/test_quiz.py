@@ -180,7 +180,7 @@ def test_back_returns_to_the_previous_answer(browser_page, site_url):
     page, _ = browser_page
     page.goto(site_url + "/quiz/")
     page.check("input[value='flat']")
-    page.click(".quiz button[type=submit]")
+    page.click(".quiz .js-next")
     page.get_by_role("button", name="Back").click()
     assert page.is_checked("input[value='flat']")
     assert page.locator(".quiz-progress").inner_text().startswith("1 of")
@@ -189,7 +189,7 @@ def test_back_returns_to_the_previous_answer(browser_page, site_url):
 def test_next_without_an_answer_explains_what_to_do(browser_page, site_url):
     page, _ = browser_page
     page.goto(site_url + "/quiz/")
-    page.click(".quiz button[type=submit]")
+    page.click(".quiz .js-next")
     assert page.locator(".quiz-error").is_visible()
     assert page.locator(".quiz-progress").inner_text().startswith("1 of")
 

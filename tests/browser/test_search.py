@@ -157,6 +157,10 @@ def test_keyboard_only_search_arrows_enter_and_escape(browser_page, site_url):
     open_search_page(page, site_url + "/search/")
     page.focus("#search-q")
     page.keyboard.type("date night")
+    # Wait for the whole query's results: an earlier keystroke's results are replaced when they come.
+    page.wait_for_function(
+        "() => document.querySelector('.search-page .js-search-status').textContent.includes('date night')"
+    )
     wait_for_results(page)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('#search-results') !== null")

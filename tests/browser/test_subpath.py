@@ -57,7 +57,7 @@ def test_search_and_quiz_work_under_the_sub_path(subpath_site, chromium):
     page.goto(siteurl + "/quiz/")
     for _ in range(9):
         page.locator(".quiz-option input").first.check()
-        page.click(".quiz button[type=submit]")
+        page.click(".quiz .js-next")
     page.wait_for_selector(".plan-list a")
     assert all(
         a.startswith(siteurl + "/tips/") for a in page.locator(".plan-list a").evaluate_all("l => l.map(a => a.href)")

@@ -15,7 +15,7 @@ def answer(ident, reflection="", signals=(), **weights):
     return {
         "id": ident,
         "text": f"Answer {ident}",
-        "themes": {slug.replace("_", "-"): weight for slug, weight in weights.items()},
+        "weights": [[slug.replace("_", "-"), weight] for slug, weight in weights.items()],
         "signals": list(signals),
         "reflection": reflection,
     }
@@ -46,7 +46,7 @@ def quiz_data():
         ]},
         {"id": "safety", "answers": [
             answer("safe", "", communication=1),
-            {"id": "afraid", "text": "Afraid", "themes": {}, "signals": ["safety"], "reflection": ""},
+            {"id": "afraid", "text": "Afraid", "weights": [], "signals": ["safety"], "reflection": ""},
         ]},
     ]  # fmt: skip
     themes = []
@@ -196,3 +196,12 @@ def test_answers_round_trip_through_the_url_hash():
     assert hash_ == "#talk=rows&fights=cold&safety=safe"
     decoded = call_js("quiz-engine.js", "decodeAnswers", quiz_data(), hash_ + "&outside=unknown&evil=1")
     assert decoded == answers
+
+
+@pytest.mark.parametrize("order", [["stress", "appreciation"], ["appreciation", "stress"]])
+def test_the_last_tie_break_is_the_editors_order_inside_the_answer(order):
+    data = quiz_data()
+    data["questions"] = [
+        {"id": "only", "answers": [{"id": "both", "text": "Both", "weights": [[slug, 1] for slug in order]}]}
+    ]
+    assert call_js("quiz-engine.js", "quizResult", data, {"only": "both"})["themes"] == order

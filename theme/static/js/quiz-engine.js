@@ -29,7 +29,7 @@ export function scoreAnswers (data, answers) {
   const scores = {}
   const signals = new Set()
   for (const answer of chosenAnswers(data, answers)) {
-    Object.entries(answer.themes || {}).forEach(([slug, weight], place) => {
+    answer.weights.forEach(([slug, weight], place) => {
       const s = scores[slug] || (scores[slug] = { total: 0, count: 0, strongest: 0, first: Infinity, place: 0 })
       s.total += weight
       s.count += 1
@@ -115,7 +115,7 @@ export function planArticle (data, slugs) {
  */
 export function reflections (data, answers, slugs, supportTheme) {
   const wanted = new Set([...slugs, supportTheme])
-  const strength = (answer) => Math.max(0, ...Object.entries(answer.themes || {})
+  const strength = (answer) => Math.max(0, ...answer.weights
     .filter(([slug]) => wanted.has(slug)).map(([, weight]) => weight))
   return chosenAnswers(data, answers)
     .filter((answer) => answer.reflection && strength(answer) > 0)
