@@ -6,12 +6,6 @@ import json
 from pathlib import Path
 
 import markdown
-from lunr import lunr
-from lunr.builder import Builder
-from lunr.stemmer import stemmer
-from lunr.stop_word_filter import stop_word_filter
-from lunr.trimmer import trimmer
-
 from hub.search_index import (
     BOOSTED_ITEM_WEIGHT,
     FIELDS,
@@ -21,6 +15,11 @@ from hub.search_index import (
     field_words,
     ordered,
 )
+from lunr import lunr
+from lunr.builder import Builder
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.trimmer import trimmer
 
 
 def documents_from(content: Path) -> list[SearchDocument]:
@@ -30,7 +29,9 @@ def documents_from(content: Path) -> list[SearchDocument]:
         if path.name == "README.md":
             continue
         head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-        meta = {key.strip().lower(): value.strip() for key, _, value in (line.partition(":") for line in head.splitlines())}
+        meta = {
+            key.strip().lower(): value.strip() for key, _, value in (line.partition(":") for line in head.splitlines())
+        }
         kind = {"tips": "tip", "articles": "article"}.get(path.parent.name, "page")
         themes = [theme.strip() for theme in meta.get("themes", "").split(",") if theme.strip()]
         doc = document_for(

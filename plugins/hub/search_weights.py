@@ -88,10 +88,7 @@ def field_postings(
     for term, per_field in raw.items():
         weight = idf(sum(len(docs) for docs in per_field), count)
         postings[term] = [
-            [
-                (ref, _weight(weight, tf, lengths[ref][f], average[f], fields[f][1], doc_boosts[ref]))
-                for ref, tf in docs
-            ]
+            [(ref, _weight(weight, tf, lengths[ref][f], average[f], fields[f][1], doc_boosts[ref])) for ref, tf in docs]
             for f, docs in enumerate(per_field)
         ]
     return FieldPostings(tuple(name for name, _ in fields), postings, count)

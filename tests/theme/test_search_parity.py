@@ -54,6 +54,8 @@ def test_real_content_one_file(tmp_path):
 @pytest.mark.parametrize("shard_bytes", [3_000, 48_000])
 def test_benchmark_corpus_in_many_shards(tmp_path, shard_bytes):
     corpus = generate_corpus(SIZES["small"], tmp_path / "corpus")
-    report = run_parity(tmp_path / "run", documents_from(corpus.content), THEMES, shard_bytes=shard_bytes, single_file_max=0)
+    report = run_parity(
+        tmp_path / "run", documents_from(corpus.content), THEMES, shard_bytes=shard_bytes, single_file_max=0
+    )
     assert_parity(report)
     assert len(list((tmp_path / "run" / "shards").glob("s*.json"))) > 1
