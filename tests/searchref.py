@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import markdown
@@ -20,6 +22,16 @@ from lunr.builder import Builder
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
+
+DRIVER = Path(__file__).resolve().parent / "theme" / "engine_driver.mjs"
+
+
+def run_driver(folder: Path, searches: list) -> list[dict]:
+    """Run searches ([text, [themes]]) through search-engine.js in Node over a folder of search files."""
+    node = shutil.which("node")
+    done = subprocess.run([node, str(DRIVER), str(folder), json.dumps(searches)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 def documents_from(content: Path) -> list[SearchDocument]:
@@ -71,3 +83,23 @@ def write_both(folder: Path, documents, theme_names, **options) -> tuple[Path, P
     reference = folder / "lunr.json"
     reference.write_text(json.dumps(lunr_py_index(documents, theme_names)), encoding="utf-8")
     return shards, reference
+
+
+def built_search(site: Path) -> tuple[Path, dict, list[dict]]:
+    """A built site's search folder, its manifest, and every document's display data, type and themes."""
+    manifest_file = next((site / "search").glob("*/index.json"))
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    if "inline" in manifest:
+        rows = manifest["inline"]["docs"]
+    else:
+        count = -(-manifest["count"] // manifest["chunkDocs"])
+        chunks = [manifest_file.parent / manifest["files"]["chunk"].replace("{}", str(n)) for n in range(count)]
+        rows = [row for chunk in chunks for row in json.loads(chunk.read_text(encoding="utf-8"))]
+    type_of = []
+    for kind, end in manifest["types"]:
+        type_of += [kind] * (end - len(type_of))
+    docs = [
+        {"url": url, "title": title, "summary": summary, "type": type_of[ref], "themes": manifest["combos"][combo]}
+        for ref, ((url, title, summary), combo) in enumerate(zip(rows, manifest["docCombos"], strict=True))
+    ]
+    return manifest_file.parent, manifest, docs

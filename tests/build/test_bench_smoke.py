@@ -86,5 +86,11 @@ def test_the_report_has_every_section_and_variant(smoke_run, variants):
     assert [cell.strip() for cell in header.strip("|").split("|")][1:-1] == [
         v for v in ("plain", "pelican-lunr", "pagefind", "hub") if v in variants
     ]
-    for figure in ("Build wall time", "Cold first result", "Warm keystroke search", "New query", "Article page before search"):
+    for figure in (
+        "Build wall time",
+        "Cold first result",
+        "Warm keystroke search",
+        "New query",
+        "Article page before search",
+    ):
         assert f"| {figure}" in report

@@ -1,17 +1,12 @@
 """Unit tests of the search modules, run in Node: the pure helpers, and the engine over the
 files the Python build writes (one file and many shards)."""
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 from hub.search_index import build_search_files, document_for
 
 from tests.jsmodule import call_js
+from tests.searchref import run_driver
 
-DRIVER = Path(__file__).resolve().parent / "engine_driver.mjs"
 THEMES = {"repair": "Repair after a fight", "quality-time": "Quality time", "stress": "Stress"}
 
 
@@ -170,14 +165,7 @@ def run_engine(tmp_path, searches, **options):
     files = build_search_files(site_docs(), THEMES, **options)
     for name, data in files.files:
         (tmp_path / name).write_bytes(data)
-    done = subprocess.run(
-        [shutil.which("node"), str(DRIVER), str(tmp_path), json.dumps(searches)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return run_driver(tmp_path, searches)
 
 
 @pytest.fixture(params=[{}, {"shard_bytes": 200, "single_file_max": 0}], ids=["one-file", "sharded"])
