@@ -18,7 +18,9 @@ const engine = createSearchEngine(lunr, await load('index.json'), load)
 const out = []
 for (const [text, themes] of JSON.parse(searches)) {
   fetched.length = 0
-  const { results, counts, fuzzy, words } = await engine.search(text, themes)
+  const found = await engine.search(text, themes)
+  const { counts, fuzzy, words } = found
+  const results = found.results.slice()
   const docs = await engine.documents(results.map((result) => result.ref))
   out.push({
     words,

@@ -206,3 +206,13 @@ def test_sharded_engine_fetches_only_what_a_query_needs(tmp_path):
     shards = [name for name in phone["fetched"] if name.startswith("s")]
     assert 1 <= len(shards) <= 2 and "terms.json" not in phone["fetched"]
     assert [name for name in phone["fetched"] if name.startswith("d")] == ["d3.json"]  # refs 24-31: tips by title
+
+
+# search-ranking.js
+def test_ranking_best_score_first_ties_in_build_order_partial_or_whole():
+    refs = list(range(100))
+    scores = [(n * 37) % 11 for n in refs]
+    expected = sorted(refs, key=lambda at: (-scores[at], refs[at]))
+    assert call_js("search-ranking.js", "rankHits", refs, scores) == expected
+    assert call_js("search-ranking.js", "rankHits", refs, scores, 7) == expected[:7]  # heap
+    assert call_js("search-ranking.js", "rankHits", refs, scores, 0) == []

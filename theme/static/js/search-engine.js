@@ -113,14 +113,13 @@ function facets (manifest) {
   return {
     typeOf,
     combos: manifest.combos,
-    comboOf: manifest.docCombos,
     themesOf: (ref) => manifest.combos[manifest.docCombos[ref]]
   }
 }
 
 /**
- * Score clauses as lunr.Index.query would, given each clause's expanded terms and a way to
- * reach a term's postings. Returns unsorted hits ({ ref, score }) and the terms used.
+ * Score expanded clauses as lunr.Index.query would, given a way to reach a term's postings.
+ * Returns the documents hit and their scores (parallel arrays, in no order) and the terms used.
  */
 export function scoreTerms (expansions, postingsOf, fieldCount, docCount) {
   const boosts = new Map()
@@ -148,14 +147,41 @@ export function scoreTerms (expansions, postingsOf, fieldCount, docCount) {
       }
     })
   }
-  const hits = touched.map((ref) => {
+  const refs = Int32Array.from(touched)
+  const scores = new Float64Array(refs.length)
+  refs.forEach((ref, at) => {
     let score = 0
     for (let field = 0; field < fieldCount; field++) {
       if (seen[ref] & (1 << field)) score += sums[field][ref] / magnitude || 0
     }
-    return { ref, score }
+    scores[at] = score
   })
-  return { hits, terms }
+  return { refs, scores, terms }
+}
+
+/**
+ * Results in rank order, put in order only as far as they are read: a common word can hit
+ * every document, and a page draws 20.
+ */
+class RankedResults {
+  constructor (refs, scores, describe) {
+    this.refs = refs
+    this.scores = scores
+    this.describe = describe
+    this.order = []
+  }
+
+  get length () {
+    return this.refs.length
+  }
+
+  /** The results from ``from`` to ``to`` in rank order, as objects. */
+  slice (from = 0, to = this.length) {
+    if (to > this.order.length && this.order.length < this.length) {
+      this.order = rankHits(this.refs, this.scores, Math.max(to, 2 * this.order.length))
+    }
+    return this.order.slice(from, to).map((at) => this.describe(this.refs[at], this.scores[at]))
+  }
 }
 
 /**
@@ -166,6 +192,7 @@ export function createSearchEngine (lunr, manifest, load) {
   const boundaries = manifest.shards
   const fieldCount = manifest.fields.length
   const facts = facets(manifest)
+  const comboOf = Uint32Array.from(manifest.docCombos)
   const shards = new Map()
   const chunks = new Map()
   const searchPipeline = lunr.Pipeline.load(['stemmer'])
@@ -211,16 +238,21 @@ export function createSearchEngine (lunr, manifest, load) {
     return (await shard(shardFor(boundaries, term))).has(term) ? [term] : []
   }
 
-  /** Expand and score lunr query clauses; hits are ranked. Exported for the parity test. */
-  async function runClauses (clauses) {
+  /** Expand and score lunr query clauses: refs and scores (unordered), terms, postings. */
+  async function scoreClauses (clauses) {
     const expansions = await Promise.all(clauses.map(async (clause) => ({ terms: await expand(clause), boost: clause.boost })))
     const indexes = new Map()
     for (const { terms } of expansions) {
       for (const term of terms) indexes.set(term, await shard(shardFor(boundaries, term)))
     }
     const postingsOf = (term) => indexes.get(term).postings(term)
-    const { hits, terms } = scoreTerms(expansions, postingsOf, fieldCount, manifest.count)
-    return { hits: rankHits(hits), terms, postingsOf }
+    return { ...scoreTerms(expansions, postingsOf, fieldCount, manifest.count), postingsOf }
+  }
+
+  /** Every hit of lunr query clauses, ranked ({ ref, score }): for the parity test. */
+  async function runClauses (clauses) {
+    const { refs, scores } = await scoreClauses(clauses)
+    return { hits: rankHits(refs, scores).map((at) => ({ ref: refs[at], score: scores[at] })) }
   }
 
   function queryWords (text) {
@@ -230,59 +262,58 @@ export function createSearchEngine (lunr, manifest, load) {
   }
 
   async function rank (words) {
-    if (!words.length) return { hits: [], fuzzy: false, terms: [] }
-    const exact = await runClauses(queryClauses(words, false))
-    if (exact.hits.length) return { ...exact, fuzzy: false }
-    return { ...(await runClauses(queryClauses(words, true))), fuzzy: true }
+    const exact = await scoreClauses(queryClauses(words, false))
+    if (exact.refs.length) return { ...exact, fuzzy: false }
+    return { ...(await scoreClauses(queryClauses(words, true))), fuzzy: true }
   }
 
-  function everythingIn (themes) {
-    const wanted = facts.combos.map((combo) => combo.some((theme) => themes.has(theme)))
-    const hits = []
+  /** Every document in one of the themes, score 0: refs are in browse order already. */
+  function everythingIn (wanted) {
+    const refs = []
     for (let ref = 0; ref < manifest.count; ref++) {
-      if (wanted[facts.comboOf[ref]]) hits.push({ ref, score: 0 })
+      if (wanted[comboOf[ref]]) refs.push(ref)
     }
-    return hits // refs are in browse order already: tips, articles, pages, each by title
+    return { refs: Int32Array.from(refs), scores: new Float64Array(refs.length), terms: [], fuzzy: false }
   }
 
   /** A result: its ref, score, type and themes; the matched terms are worked out when asked. */
-  function result ({ ref, score }, ranked) {
-    return {
+  function describer (ranked) {
+    return (ref, score) => ({
       ref,
       score,
       type: facts.typeOf[ref],
       themes: facts.themesOf(ref),
       get terms () {
-        return ranked ? ranked.terms.filter((term) => ranked.postingsOf(term).some(({ docs }) => hasDoc(docs, ref))) : []
+        return ranked.terms.filter((term) => ranked.postingsOf(term).some(({ docs }) => hasDoc(docs, ref)))
       }
-    }
+    })
   }
 
   /**
    * Search for text, keeping results in any of the selected themes (none selected: all).
-   * Resolves to the results, a count per theme for the text, whether typos were allowed and
-   * the words searched.
+   * Resolves to the results (RankedResults: ``length`` and ``slice``), a count per theme for
+   * the text, whether typos were allowed and the words searched.
    */
   async function search (text, selectedThemes = []) {
     const themes = new Set(selectedThemes)
     const words = queryWords(text)
-    let all
-    let fuzzy = false
-    if (words.length) {
-      const ranked = await rank(words)
-      fuzzy = ranked.fuzzy
-      all = ranked.hits.map((hit) => result(hit, ranked))
-    } else {
-      all = themes.size ? everythingIn(themes).map((hit) => result(hit, null)) : []
-    }
+    const wanted = facts.combos.map((combo) => combo.some((theme) => themes.has(theme)))
+    const empty = { refs: new Int32Array(0), scores: new Float64Array(0), terms: [], fuzzy: false }
+    const ranked = words.length ? await rank(words) : themes.size ? everythingIn(wanted) : empty
     const perCombo = new Int32Array(facts.combos.length)
-    for (const hit of all) perCombo[facts.comboOf[hit.ref]]++
+    for (const ref of ranked.refs) perCombo[comboOf[ref]]++
     const counts = {}
     facts.combos.forEach((combo, number) => {
       for (const theme of combo) counts[theme] = (counts[theme] || 0) + perCombo[number]
     })
-    const results = themes.size ? all.filter((hit) => hit.themes.some((theme) => themes.has(theme))) : all
-    return { results, counts, fuzzy, words }
+    let { refs, scores } = ranked
+    if (themes.size) {
+      const kept = []
+      refs.forEach((ref, at) => { if (wanted[comboOf[ref]]) kept.push(at) })
+      refs = Int32Array.from(kept, (at) => ranked.refs[at])
+      scores = Float64Array.from(kept, (at) => ranked.scores[at])
+    }
+    return { results: new RankedResults(refs, scores, describer(ranked)), counts, fuzzy: ranked.fuzzy, words }
   }
 
   /** The display data (url, title, summary) of some results, fetched in chunks. */
