@@ -57,6 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--wait-quiet", type=float, default=0.0, metavar="MINUTES", help="wait for a low load average before each size")
     add("--setup", action="store_true", help="only create the pelican-lunr/Pagefind venv")
     add("--readme", type=Path, default=None, help="also rewrite the headline table in this README")
+    add("--skip", default="", help="variant@size pairs to leave out, comma-separated (e.g. pelican-lunr@xlarge)")
     return parser.parse_args(argv)
 
 
@@ -75,6 +76,7 @@ def config_from(args: argparse.Namespace) -> BenchConfig:
         venv=args.venv.resolve(),
         browser=not args.no_browser,
         wait_quiet_minutes=args.wait_quiet,
+        skip=tuple(pair.strip() for pair in args.skip.split(",") if pair.strip()),
     )
 
 
