@@ -170,3 +170,13 @@ def test_every_word_of_an_article_body_is_searchable(built_site):
 def test_lunr_js_2_3_9_and_its_licence_are_copied_into_the_output(built_site):
     assert 'version="2.3.9"' in (built_site / "theme/vendor/lunr/lunr.min.js").read_text()
     assert "Oliver Nightingale" in (built_site / "theme/vendor/lunr/LICENSE").read_text()
+
+
+def test_search_widgets_read_their_sentences_from_the_page(built_site):
+    """No sentence lives in search-ui.js: the header box and the search page carry them."""
+    for path in ("", "search/"):
+        for texts in page(built_site, path).select(".js-search-texts"):
+            assert texts.has_attr("hidden")
+            assert "{count}" in texts["data-many"] and "{query}" in texts["data-about"]
+            assert texts["data-type-tip"] and texts["data-error"]
+    assert len(page(built_site, "search/").select(".js-search-texts")) == 2  # header box and page
