@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import BENCH_DIR, DEFAULT_WORK_DIR
@@ -90,12 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     if any(variant in COMPARE_VARIANTS for variant in config.variants):
         ensure_compare_venv(config.venv)
     start_load, machine = load_average(), describe_machine(tool_versions(config.venv))
-    results = run_benchmark(config)
-    if results[0].chromium:
-        machine.versions["Chromium"] = results[0].chromium
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
-    text = render_report(results, machine, command, config.runs, config.cold_runs, (start_load, load_average()))
-    print(f"Wrote {write_report(args.out, text, results)}")
+    results = []
+    # One size at a time, the report rewritten after each: a long run that stops keeps what it measured.
+    for size in config.sizes:
+        results += run_benchmark(replace(config, sizes=(size,)))
+        if results[0].chromium:
+            machine.versions["Chromium"] = results[0].chromium
+        text = render_report(results, machine, command, config.runs, config.cold_runs, (start_load, load_average()))
+        print(f"Wrote {write_report(args.out, text, results)}", flush=True)
     if args.readme and update_readme(args.readme, results):
         print(f"Updated the headline table in {args.readme}")
     for check in check_targets(results):

@@ -219,7 +219,9 @@ def cold_search(
             session.send("Network.enable")
             session.send("Network.emulateNetworkConditions", THROTTLE)
         url = base_url + page_spec.path + quote(query)
-        page.goto(url)
+        # The figure is the first result's time; waiting for "load" as well only adds a way to
+        # time out on a busy machine.
+        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
         try:
             page.wait_for_function("() => window.__benchFirstResultAt !== undefined", timeout=TIMEOUT_MS)
         except PlaywrightTimeout as error:
@@ -356,10 +358,10 @@ def measure_sites(
         throttled: dict[str, list[ColdSearch]] = {variant: [] for variant in fetching}
         for _ in range(cold_runs):
             for variant in searchable:
-                colds[variant].append(cold_search(browser, urls[variant], sites[variant], SEARCH_PAGES[variant], query))
+                colds[variant] += _attempt(browser, urls[variant], sites[variant], SEARCH_PAGES[variant], query)
             for variant in fetching:
-                throttled[variant].append(
-                    cold_search(browser, urls[variant], sites[variant], SEARCH_PAGES[variant], query, throttle=True)
+                throttled[variant] += _attempt(
+                    browser, urls[variant], sites[variant], SEARCH_PAGES[variant], query, throttle=True
                 )
         warm = {variant: warm_latencies(browser, urls[variant], SEARCH_PAGES[variant], query) for variant in searchable}
         new = {
@@ -371,6 +373,16 @@ def measure_sites(
         )
         for variant in sites
     }
+
+
+def _attempt(*args, **options) -> list[ColdSearch]:
+    """One cold search, tried twice: a busy machine can stall a page load. [] when both fail (printed)."""
+    for attempt in (1, 2):
+        try:
+            return [cold_search(*args, **options)]
+        except (PlaywrightTimeout, RuntimeError) as error:
+            print(f"  a cold search failed (try {attempt} of 2): {str(error).splitlines()[0]}", flush=True)
+    return []
 
 
 def _figures(
