@@ -22,14 +22,15 @@ STYLES = {
 
 
 def _ticks(low: float, high: float) -> list[float]:
-    """1, 2, 5 x powers of ten between low and high."""
+    """Kilobyte ticks between low and high: 1, 2, 5 x powers of ten, in KB below 1 MB and in MB above."""
     ticks = []
-    for power in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+    for power in range(math.floor(math.log10(low)) - 3, math.ceil(math.log10(high)) + 1):
         for step in (1, 2, 5):
             value = step * 10**power
-            if low <= value <= high:
-                ticks.append(value)
-    return ticks
+            for kb in (value, value * 1024):
+                if low <= kb <= high and (kb < 1000 if kb == value else value >= 1):
+                    ticks.append(kb)
+    return sorted(set(ticks))
 
 
 def _kb_label(kb: float) -> str:
