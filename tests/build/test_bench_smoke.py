@@ -86,6 +86,8 @@ def test_the_report_has_every_section_and_variant(smoke_run, variants):
     assert [cell.strip() for cell in header.strip("|").split("|")][1:-1] == [
         v for v in ("plain", "pelican-lunr", "pagefind", "hub") if v in variants
     ]
+    chart = (smoke_run / "first-search.svg").read_text(encoding="utf-8")
+    assert chart.startswith("<svg") and "<title" in chart and "hub" in chart
     for figure in (
         "Build wall time",
         "Cold first result",
