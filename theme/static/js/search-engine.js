@@ -1,14 +1,20 @@
 /**
  * Search logic, with no DOM: a reader's words in, ranked results out, with theme filters.
- * lunr is passed in, so the same module runs in the page and in tests.
  *
- * A reader's text never reaches lunr's query parser (which throws on input such as
- * "love:" or "~"): queries are built with lunr's Query API from plain words.
+ * The index is split by term (plugins/hub/search_index.py): a manifest, shards of postings
+ * with lunr's weights already computed, display chunks and a term list for typo matching.
+ * A query is built as lunr query clauses, expanded against the terms (lunr's own TokenSet for
+ * typos), and only the shards holding those terms are fetched. Scores are lunr.Index's: for
+ * each field, the dot product of the query vector with the document's weights, divided by
+ * the query vector's length, summed over fields (tests/theme/test_search_parity.py).
+ *
+ * lunr and a file loader are passed in, so the same module runs in the page and in Node.
  */
+import { rankHits } from './search-ranking.js'
+import { frontDecode, shardFor, shardsForPrefix, withPrefix } from './search-terms.js'
 
 const SEPARATOR = /[\s\-]+/
 const EDGE_PUNCTUATION = /^\W+|\W+$/g
-const TYPE_ORDER = { tip: 0, article: 1, page: 2 }
 
 /** Split a query into lower-case words, as lunr's tokenizer and trimmer do. */
 export function tokenize (text) {
@@ -34,10 +40,220 @@ export function editDistanceFor (word) {
   return word.length >= 8 ? 2 : 1
 }
 
-export function createSearchEngine (lunr, serializedIndex, store) {
-  const index = lunr.Index.load(serializedIndex)
-  const docs = store.docs
-  const spellings = store.spellings || {}
+/**
+ * The lunr query clauses for a reader's words: each word as typed (stemmed), the last one
+ * also as a prefix (it may be unfinished), and with typos allowed when fuzzy.
+ */
+export function queryClauses (words, fuzzy) {
+  const clauses = []
+  const last = words.length - 1
+  words.forEach((word, position) => {
+    clauses.push({ term: word, usePipeline: true, boost: 10 })
+    // Only the word being typed may be unfinished; expanding every word would fetch and
+    // walk far more of the index on each keystroke.
+    if (position === last && word.length >= 3) clauses.push({ term: word, usePipeline: false, wildcard: true, boost: 2 })
+    if (fuzzy && word.length >= 4) {
+      // Index terms are stemmed, so a misspelt word is compared both as typed and stemmed.
+      clauses.push({ term: word, usePipeline: false, editDistance: editDistanceFor(word), boost: 1 })
+      clauses.push({ term: word, usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
+    }
+  })
+  return clauses
+}
+
+/** Decode one term's postings: per field, document numbers and weights from gaps and thousandths. */
+export function decodePostings (encoded) {
+  return encoded.map((flat) => {
+    const docs = new Int32Array(flat.length / 2)
+    const weights = new Float64Array(flat.length / 2)
+    let doc = 0
+    for (let at = 0; at < flat.length; at += 2) {
+      doc += flat[at]
+      docs[at / 2] = doc
+      weights[at / 2] = flat[at + 1] / 1000
+    }
+    return { docs, weights }
+  })
+}
+
+function hasDoc (docs, ref) {
+  let low = 0
+  let high = docs.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (docs[middle] === ref) return true
+    if (docs[middle] < ref) low = middle + 1
+    else high = middle - 1
+  }
+  return false
+}
+
+/** A shard's terms, and each term's postings decoded on first use. */
+function shardIndex (data) {
+  const positions = new Map(data.terms.map((term, at) => [term, at]))
+  const decoded = new Map()
+  return {
+    terms: data.terms,
+    has: (term) => positions.has(term),
+    postings (term) {
+      if (!decoded.has(term)) decoded.set(term, decodePostings(data.postings[positions.get(term)]))
+      return decoded.get(term)
+    }
+  }
+}
+
+/** Which documents are of which type and theme, from the manifest's compact facets. */
+function facets (manifest) {
+  const typeOf = new Array(manifest.count)
+  let start = 0
+  for (const [type, end] of manifest.types) {
+    typeOf.fill(type, start, end)
+    start = end
+  }
+  return {
+    typeOf,
+    combos: manifest.combos,
+    themesOf: (ref) => manifest.combos[manifest.docCombos[ref]]
+  }
+}
+
+/**
+ * Score expanded clauses as lunr.Index.query would, given a way to reach a term's postings.
+ * Returns the documents hit and their scores (parallel arrays, in no order) and the terms used.
+ */
+export function scoreTerms (expansions, postingsOf, fieldCount, docCount) {
+  const boosts = new Map()
+  for (const { terms, boost } of expansions) {
+    for (const term of terms) boosts.set(term, (boosts.get(term) || 0) + boost)
+  }
+  // lunr sums each field's dot product in term order, and divides by the query's length once.
+  const terms = [...boosts.keys()].sort()
+  let squares = 0
+  for (const term of terms) squares += boosts.get(term) ** 2
+  const magnitude = Math.sqrt(squares)
+  const sums = Array.from({ length: fieldCount }, () => new Float64Array(docCount))
+  const seen = new Uint8Array(docCount)
+  const touched = []
+  for (const term of terms) {
+    const boost = boosts.get(term)
+    postingsOf(term).forEach(({ docs, weights }, field) => {
+      const sum = sums[field]
+      const bit = 1 << field
+      for (let at = 0; at < docs.length; at++) {
+        const ref = docs[at]
+        sum[ref] += boost * weights[at]
+        if (!seen[ref]) touched.push(ref)
+        seen[ref] |= bit
+      }
+    })
+  }
+  const refs = Int32Array.from(touched)
+  const scores = new Float64Array(refs.length)
+  refs.forEach((ref, at) => {
+    let score = 0
+    for (let field = 0; field < fieldCount; field++) {
+      if (seen[ref] & (1 << field)) score += sums[field][ref] / magnitude || 0
+    }
+    scores[at] = score
+  })
+  return { refs, scores, terms }
+}
+
+/**
+ * Results in rank order, put in order only as far as they are read: a common word can hit
+ * every document, and a page draws 20.
+ */
+class RankedResults {
+  constructor (refs, scores, describe) {
+    this.refs = refs
+    this.scores = scores
+    this.describe = describe
+    this.order = []
+  }
+
+  get length () {
+    return this.refs.length
+  }
+
+  /** The results from ``from`` to ``to`` in rank order, as objects. */
+  slice (from = 0, to = this.length) {
+    if (to > this.order.length && this.order.length < this.length) {
+      this.order = rankHits(this.refs, this.scores, Math.max(to, 2 * this.order.length))
+    }
+    return this.order.slice(from, to).map((at) => this.describe(this.refs[at], this.scores[at]))
+  }
+}
+
+/**
+ * The engine for one manifest. ``load(name)`` fetches a file of the manifest's folder as JSON.
+ */
+export function createSearchEngine (lunr, manifest, load) {
+  const spellings = manifest.spellings || {}
+  const boundaries = manifest.shards
+  const fieldCount = manifest.fields.length
+  const facts = facets(manifest)
+  const comboOf = Uint32Array.from(manifest.docCombos)
+  const shards = new Map()
+  const chunks = new Map()
+  const searchPipeline = lunr.Pipeline.load(['stemmer'])
+  let termSet = null
+
+  function remember (cache, key, make) {
+    if (!cache.has(key)) {
+      const promise = make()
+      cache.set(key, promise)
+      promise.catch(() => cache.delete(key)) // a failed fetch may be retried
+    }
+    return cache.get(key)
+  }
+
+  function shard (number) {
+    return remember(shards, number, () => (manifest.inline
+      ? Promise.resolve(manifest.inline.shard)
+      : load(manifest.files.shard.replace('{}', number))).then(shardIndex))
+  }
+
+  /** lunr's TokenSet of every term, for typo matching: only fetched when a search needs it. */
+  function allTerms () {
+    termSet ||= (manifest.inline
+      ? shard(0).then((index) => index.terms)
+      : load(manifest.files.terms).then(frontDecode))
+      .then((terms) => lunr.TokenSet.fromArray(terms))
+    termSet.catch(() => { termSet = null })
+    return termSet
+  }
+
+  async function expand (clause) {
+    const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
+    if (term === undefined) return []
+    if (clause.editDistance) {
+      const found = (await allTerms()).intersect(lunr.TokenSet.fromFuzzyString(term, clause.editDistance)).toArray()
+      await Promise.all([...new Set(found.map((t) => shardFor(boundaries, t)))].map(shard))
+      return found
+    }
+    if (clause.wildcard) {
+      const parts = await Promise.all(shardsForPrefix(boundaries, term).map(shard))
+      return parts.flatMap((index) => withPrefix(index.terms, term))
+    }
+    return (await shard(shardFor(boundaries, term))).has(term) ? [term] : []
+  }
+
+  /** Expand and score lunr query clauses: refs and scores (unordered), terms, postings. */
+  async function scoreClauses (clauses) {
+    const expansions = await Promise.all(clauses.map(async (clause) => ({ terms: await expand(clause), boost: clause.boost })))
+    const indexes = new Map()
+    for (const { terms } of expansions) {
+      for (const term of terms) indexes.set(term, await shard(shardFor(boundaries, term)))
+    }
+    const postingsOf = (term) => indexes.get(term).postings(term)
+    return { ...scoreTerms(expansions, postingsOf, fieldCount, manifest.count), postingsOf }
+  }
+
+  /** Every hit of lunr query clauses, ranked ({ ref, score }): for the parity test. */
+  async function runClauses (clauses) {
+    const { refs, scores } = await scoreClauses(clauses)
+    return { hits: rankHits(refs, scores).map((at) => ({ ref: refs[at], score: scores[at] })) }
+  }
 
   function queryWords (text) {
     const words = tokenize(text).map((word) => foldSpelling(word, spellings))
@@ -45,68 +261,72 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     return meaningful.length ? meaningful : words
   }
 
-  function run (words, fuzzy) {
-    const last = words.length - 1
-    return index.query((query) => {
-      words.forEach((word, position) => {
-        query.term(word, { usePipeline: true, boost: 10 })
-        // Only the word being typed may be unfinished; expanding every word would make each
-        // keystroke walk the whole index several times.
-        if (position === last && word.length >= 3) {
-          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 })
-        }
-        if (fuzzy && word.length >= 4) {
-          // Index terms are stemmed, so a misspelt word is compared both as typed and stemmed.
-          query.term(word, { usePipeline: false, editDistance: editDistanceFor(word), boost: 1 })
-          query.term(word, { usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
-        }
-      })
+  async function rank (words) {
+    const exact = await scoreClauses(queryClauses(words, false))
+    if (exact.refs.length) return { ...exact, fuzzy: false }
+    return { ...(await scoreClauses(queryClauses(words, true))), fuzzy: true }
+  }
+
+  /** Every document in one of the themes, score 0: refs are in browse order already. */
+  function everythingIn (wanted) {
+    const refs = []
+    for (let ref = 0; ref < manifest.count; ref++) {
+      if (wanted[comboOf[ref]]) refs.push(ref)
+    }
+    return { refs: Int32Array.from(refs), scores: new Float64Array(refs.length), terms: [], fuzzy: false }
+  }
+
+  /** A result: its ref, score, type and themes; the matched terms are worked out when asked. */
+  function describer (ranked) {
+    return (ref, score) => ({
+      ref,
+      score,
+      type: facts.typeOf[ref],
+      themes: facts.themesOf(ref),
+      get terms () {
+        return ranked.terms.filter((term) => ranked.postingsOf(term).some(({ docs }) => hasDoc(docs, ref)))
+      }
     })
-  }
-
-  function rank (words) {
-    if (!words.length) return { hits: [], fuzzy: false }
-    const exact = run(words, false)
-    if (exact.length) return { hits: exact, fuzzy: false }
-    return { hits: run(words, true), fuzzy: true }
-  }
-
-  function everythingIn (themes) {
-    return docs
-      .map((doc, ref) => ({ ref: String(ref), score: 0, doc, terms: [] }))
-      .filter((result) => result.doc.themes.some((theme) => themes.has(theme)))
-      .sort((a, b) => TYPE_ORDER[a.doc.type] - TYPE_ORDER[b.doc.type] || a.doc.title.localeCompare(b.doc.title))
   }
 
   /**
    * Search for text, keeping results in any of the selected themes (none selected: all).
-   * Returns the results, a count per theme for the text, and whether typos were allowed.
+   * Resolves to the results (RankedResults: ``length`` and ``slice``), a count per theme for
+   * the text, whether typos were allowed and the words searched.
    */
-  function search (text, selectedThemes = []) {
+  async function search (text, selectedThemes = []) {
     const themes = new Set(selectedThemes)
     const words = queryWords(text)
-    let all
-    let fuzzy = false
-    if (words.length) {
-      const ranked = rank(words)
-      fuzzy = ranked.fuzzy
-      // The matched terms are only needed for the results that get drawn, so they are read
-      // lazily: a common word can match thousands of items.
-      all = ranked.hits.map((hit) => ({
-        ref: hit.ref,
-        score: hit.score,
-        doc: docs[Number(hit.ref)],
-        get terms () { return Object.keys(hit.matchData.metadata) }
-      }))
-    } else {
-      all = themes.size ? everythingIn(themes) : []
-    }
+    const wanted = facts.combos.map((combo) => combo.some((theme) => themes.has(theme)))
+    const empty = { refs: new Int32Array(0), scores: new Float64Array(0), terms: [], fuzzy: false }
+    const ranked = words.length ? await rank(words) : themes.size ? everythingIn(wanted) : empty
+    const perCombo = new Int32Array(facts.combos.length)
+    for (const ref of ranked.refs) perCombo[comboOf[ref]]++
     const counts = {}
-    for (const result of all) {
-      for (const theme of result.doc.themes) counts[theme] = (counts[theme] || 0) + 1
+    facts.combos.forEach((combo, number) => {
+      for (const theme of combo) counts[theme] = (counts[theme] || 0) + perCombo[number]
+    })
+    let { refs, scores } = ranked
+    if (themes.size) {
+      const kept = []
+      refs.forEach((ref, at) => { if (wanted[comboOf[ref]]) kept.push(at) })
+      refs = Int32Array.from(kept, (at) => ranked.refs[at])
+      scores = Float64Array.from(kept, (at) => ranked.scores[at])
     }
-    const results = themes.size ? all.filter((r) => r.doc.themes.some((t) => themes.has(t))) : all
-    return { results, counts, fuzzy, words }
+    return { results: new RankedResults(refs, scores, describer(ranked)), counts, fuzzy: ranked.fuzzy, words }
+  }
+
+  /** The display data (url, title, summary) of some results, fetched in chunks. */
+  async function documents (refs) {
+    const size = manifest.chunkDocs
+    const chunk = (number) => remember(chunks, number, () => (manifest.inline
+      ? Promise.resolve(manifest.inline.docs.slice(number * size, (number + 1) * size))
+      : load(manifest.files.chunk.replace('{}', number))))
+    const loaded = await Promise.all(refs.map((ref) => chunk(Math.floor(ref / size))))
+    return refs.map((ref, at) => {
+      const [url, title, summary] = loaded[at][ref % size]
+      return { url, title, summary }
+    })
   }
 
   /** Split text into parts, marking the words that match one of the result's terms. */
@@ -120,5 +340,5 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     })
   }
 
-  return { search, highlight, themeNames: store.themes, size: docs.length }
+  return { search, documents, highlight, runClauses, themeNames: manifest.themes, size: manifest.count }
 }
