@@ -5,7 +5,7 @@ from __future__ import annotations
 # The profile from issue 17: a result with reflections and the "Getting support" line.
 QUIZ_SUPPORT_ANSWERS = (
     "#talk=screens&time=cannot-remember&after-a-fight=go-quiet&noticed=taken-for-granted&pressure=heavy"
-    "&closeness=flatmates&where-you-look=at-partner&how-long=a-year-or-more&safety=feel-safe"
+    "&closeness=flatmates&where-you-look=at-partner&tension=little-things&how-long=a-year-or-more&safety=feel-safe"
 )
 QUIZ_ANSWERS = (
     "#talk=flat&time=this-week&after-a-fight=talk-soon&noticed=valued&pressure=light&closeness=warm&tension=little-things"

@@ -89,7 +89,8 @@ def test_quiz_result_on_a_phone_opens_with_what_the_reader_said(open_page, site_
     page, watch = open_page(viewport=PHONE)
     page.goto(
         site_url + "/quiz/#talk=screens&time=cannot-remember&after-a-fight=go-quiet&noticed=taken-for-granted"
-        "&pressure=heavy&closeness=flatmates&where-you-look=at-partner&how-long=a-year-or-more&safety=feel-safe"
+        "&pressure=heavy&closeness=flatmates&where-you-look=at-partner&tension=little-things&how-long=a-year-or-more"
+        "&safety=feel-safe"
     )
     page.wait_for_selector("#quiz-result-title")
     # "instant": the site scrolls smoothly, and the position is read right after.

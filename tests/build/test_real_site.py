@@ -187,9 +187,10 @@ def test_lunr_js_2_3_9_and_its_licence_are_copied_into_the_output(built_site):
 
 def test_search_widgets_read_their_sentences_from_the_page(built_site):
     """No sentence lives in search-ui.js: the header box and the search page carry them."""
-    for path in ("", "search/"):
+    for path in ("about/", "search/"):
         for texts in page(built_site, path).select(".js-search-texts"):
             assert texts.has_attr("hidden")
             assert "{count}" in texts["data-many"] and "{query}" in texts["data-about"]
             assert texts["data-type-tip"] and texts["data-error"]
-    assert len(page(built_site, "search/").select(".js-search-texts")) == 2  # header box and page
+    assert len(page(built_site, "about/").select(".js-search-texts")) == 1  # the header box
+    assert len(page(built_site, "search/").select(".js-search-texts")) == 1  # the page's own box (no header box there)
