@@ -7,10 +7,9 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
-from hubtools.localserver import make_server
+from hubtools.localserver import serve_in_background
 from hubtools.nodejs import node_executable
 from hubtools.sitebuild import build_site
 
@@ -68,10 +67,8 @@ def run_audit(project: Path, reports: Path) -> Path:
     reports.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "output"
-        server = make_server(output, port=0)
-        siteurl = f"http://127.0.0.1:{server.server_address[1]}"
+        server, siteurl = serve_in_background(output)
         build_site(project / "publishconf.py", output, {"SITEURL": siteurl, "FEED_DOMAIN": siteurl})
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
             scores = {
                 name: _lighthouse(project, siteurl + path, reports / f"lighthouse-{name}")

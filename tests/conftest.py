@@ -11,8 +11,7 @@ import pytest
 
 from hubtools.localserver import serve_in_background
 from hubtools.sitebuild import build_site
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 @pytest.fixture(scope="session")

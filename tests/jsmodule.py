@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from hubtools.nodejs import node_executable
+from tests.paths import ROOT
 
-JS_DIR = Path(__file__).resolve().parent.parent / "theme" / "static" / "js"
+JS_DIR = ROOT / "theme" / "static" / "js"
 
 
 def call_js(module: str, function: str, *args):

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import threading
-from pathlib import Path
 
 import feedparser
 import pytest
 
-from hubtools.localserver import make_server
+from hubtools.localserver import serve_in_background
 from tests.build.fixture_build import build_fixture
+from tests.paths import ROOT
 from tests.searchref import built_search
 from tests.sitefacts import html_files, soup
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 
 TITLE = 'Say <script>window.__xss=1</script> "hi" \\ there'
 SUMMARY = 'A summary "><img src=x onerror=window.__xss=2> with markup.'
@@ -39,8 +37,7 @@ def hostile_site(tmp_path_factory):
     quiz = content / "quiz/where-are-we-stuck.yml"
     quiz.write_text(quiz.read_text().replace("text: Fixture question 1?", f"text: '{QUESTION}'"))
     output = site / "output"
-    server = make_server(output, port=0)
-    siteurl = f"http://127.0.0.1:{server.server_address[1]}"
+    server, siteurl = serve_in_background(output)
     build_fixture(
         site,
         output,
@@ -49,7 +46,6 @@ def hostile_site(tmp_path_factory):
         FEED_ALL_ATOM="feeds/articles.atom.xml",
         HUB_TIPS_FEED_ATOM="feeds/tips.atom.xml",
     )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield output, siteurl
     server.shutdown()
 

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from hubtools.localserver import make_server
+from hubtools.localserver import serve_in_background
 from hubtools.sitebuild import build_site
+from tests.paths import ROOT
 from tests.sitefacts import internal_references, resolve, soup
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module", params=["pelicanconf.py", "publishconf.py"])
 def subpath_site(request, tmp_path_factory):
     """The real site built for http://127.0.0.1:<port>/hub and served there."""
-    import threading
-
     output = tmp_path_factory.mktemp("subpath") / "output"
-    server = make_server(output, port=0, prefix="/hub/")
-    siteurl = f"http://127.0.0.1:{server.server_address[1]}/hub"
+    server, siteurl = serve_in_background(output, prefix="/hub/")
     build_site(ROOT / request.param, output, {"SITEURL": siteurl, "FEED_DOMAIN": siteurl})
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield output, siteurl
     server.shutdown()
 

@@ -15,10 +15,10 @@ import pytest
 
 from bench.corpus import SIZES
 from bench.envs import venv_ready
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 TINY = SIZES["tiny"]
 SECTIONS = (
     "## Machine",

@@ -14,9 +14,9 @@ from hub.themes import load_themes
 
 from hubtools.editorial import content_reader, read_item, visible_text
 from hubtools.readability import flesch_reading_ease
+from tests.paths import ROOT
 from tests.sitefacts import REQUIRED_THEME_SLUGS
 
-ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
 ORIGINALITY = ROOT.parent / "shared" / "tools" / "originality.py"

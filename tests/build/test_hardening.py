@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from hubtools.sitebuild import BuildFailed
-from tests.build.fixture_build import ROOT, build_fixture
+from tests.build.fixture_build import build_fixture
+from tests.paths import ROOT
 from tests.sitefacts import tree_digest
 
 QUIZ = "quiz/where-are-we-stuck.yml"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from hubtools.sitebuild import build_site
+from tests.paths import ROOT
 from tests.sitefacts import html_files
 
-ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

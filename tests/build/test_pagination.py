@@ -18,9 +18,9 @@ from hub.settings import DEFAULTS
 
 from bench.corpus import SIZES, generate_corpus
 from hubtools.sitebuild import build_site
+from tests.paths import ROOT
 from tests.searchref import built_search
 
-ROOT = Path(__file__).resolve().parents[2]
 TIPS_PER_PAGE = DEFAULTS["HUB_THEME_TIPS_PER_PAGE"]
 ARTICLES_PER_PAGE = DEFAULTS["HUB_THEME_ARTICLES_PER_PAGE"]
 INDEX_PER_PAGE = DEFAULTS["HUB_TIPS_INDEX_PER_PAGE"]

@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hubtools.sitebuild import BuildFailed
-from tests.build.fixture_build import ROOT, build_fixture
+from tests.build.fixture_build import build_fixture
+from tests.paths import ROOT
 from tests.sitefacts import tree_digest
 
 # A longer, random exploration: HUB_PROPERTY_EXAMPLES=500 pytest -s tests/build/test_property_build.py

@@ -11,9 +11,9 @@ import feedparser
 import pytest
 
 from hubtools.sitebuild import build_site
+from tests.paths import ROOT
 from tests.sitefacts import html_files, internal_references, page, resolve
 
-ROOT = Path(__file__).resolve().parents[2]
 SITEURL = "https://example.org/hub"
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from hubtools.sitebuild import build_site
+from tests.paths import ROOT
 from tests.sitefacts import tree_digest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])

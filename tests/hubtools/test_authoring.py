@@ -8,20 +8,14 @@ import pytest
 
 from hubtools.contentcheck import check_content
 from hubtools.scaffold import ScaffoldError, new_content_file
-from tests.build.fixture_build import ROOT
+from tests.paths import ROOT, fixture_settings
 
 KNOWN = ["communication", "repair", "stress"]
 OK = "Source: [X, Y](https://y.test/x)\nReviewed: 2026-11-22\n"
 
 
 def check(site: Path) -> list[str]:
-    overrides = {
-        "PATH": str(site / "content"),
-        "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "HUB_NODE_MODULES": str(ROOT / "node_modules"),
-    }
-    return check_content(ROOT / "pelicanconf.py", site, site / "content", overrides)
+    return check_content(ROOT / "pelicanconf.py", site, site / "content", fixture_settings(site))
 
 
 def test_new_tip_and_article_pass_the_check(fixture_site):

@@ -16,7 +16,8 @@ import pytest
 from hubtools import buildlock, outputfolder, sitebuild
 from hubtools.buildlock import build_lock
 from hubtools.sitebuild import BuildFailed, report_build
-from tests.build.fixture_build import ROOT, build_fixture
+from tests.build.fixture_build import build_fixture
+from tests.paths import ROOT, fixture_settings
 from tests.sitefacts import tree_digest
 
 WAIT_LIMIT = 120  # seconds: a generous bound for conditions that normally hold within one build
@@ -73,12 +74,7 @@ def test_output_is_never_missing_while_builds_swap_it(fixture_site):
 
 
 def _overrides(site: Path) -> dict:
-    return {
-        "PATH": str(site / "content"),
-        "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "HUB_NODE_MODULES": str(ROOT / "node_modules"),
-    }
+    return fixture_settings(site)
 
 
 def test_six_builds_at_once_take_turns_and_all_succeed(fixture_site, tmp_path):

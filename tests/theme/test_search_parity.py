@@ -14,9 +14,9 @@ import pytest
 
 from bench.browser import QUERIES
 from bench.corpus import SIZES, generate_corpus
+from tests.paths import ROOT
 from tests.searchref import documents_from, write_both
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = Path(__file__).resolve().parent / "search_parity.mjs"
 THEMES = {"repair": "Repair after a fight", "stress": "Stress from outside"}
 # Whole words, prefixes being typed, typos, British spellings (already folded, as the page does).
