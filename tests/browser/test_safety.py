@@ -39,13 +39,19 @@ def panel_shown(page, root):
     return page.locator(f"{root} .js-safety-slot .safety-panel").count() == 1
 
 
-@pytest.mark.parametrize("where", ["page", "header"])
-def test_danger_phrasings_show_the_panel_and_the_safety_page_first(browser_page, site_url, where):
-    page, watch = browser_page
+def open_widget(page, site_url, where):
+    """The /search/ page's widget, or the header box on another page (focused); returns its selector."""
     root = ".search-page" if where == "page" else ".site-search"
     open_search(page, site_url + ("/search/" if where == "page" else "/about/"))
     if where == "header":
         page.focus("#site-search-q")
+    return root
+
+
+@pytest.mark.parametrize("where", ["page", "header"])
+def test_danger_phrasings_show_the_panel_and_the_safety_page_first(browser_page, site_url, where):
+    page, watch = browser_page
+    root = open_widget(page, site_url, where)
     missed = []
     for query in MUST_MATCH:
         settle(page, root, query)
@@ -62,10 +68,7 @@ def test_danger_phrasings_show_the_panel_and_the_safety_page_first(browser_page,
 @pytest.mark.parametrize("where", ["page", "header"])
 def test_rut_phrasings_never_show_the_panel(browser_page, site_url, where):
     page, watch = browser_page
-    root = ".search-page" if where == "page" else ".site-search"
-    open_search(page, site_url + ("/search/" if where == "page" else "/about/"))
-    if where == "header":
-        page.focus("#site-search-q")
+    root = open_widget(page, site_url, where)
     shown = []
     for query in MUST_NOT_MATCH:
         settle(page, root, query)
