@@ -7,6 +7,8 @@ import re
 import pytest
 import yaml
 
+from tests.jsmodule import call_js
+
 PHONE = re.compile(r"\b\d{3,4}[ -]\d{3}[ -]\d{3,4}\b|\b1-8\d\d\b|\b(?:911|999|112)\b")
 
 
@@ -50,3 +52,12 @@ def test_no_helpline_number_in_templates(project_root):
     templates = sorted((project_root / "theme" / "templates").rglob("*.html"))
     found = [f"{path.name}: {number}" for path in templates for number in shown if number in path.read_text()]
     assert found == []
+
+
+def test_the_tip_filter_reads_its_status_sentences_from_the_page():
+    texts = {"some": "Showing {count} tips about {themes}", "all": "Showing all {count} tips", "joiner": " or "}
+    assert (
+        call_js("tip-filter.js", "filterStatus", texts, 3, ["Repair", "Trust"])
+        == "Showing 3 tips about Repair or Trust"
+    )
+    assert call_js("tip-filter.js", "filterStatus", texts, 104, []) == "Showing all 104 tips"

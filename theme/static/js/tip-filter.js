@@ -8,6 +8,12 @@ export function visibleThemes (cardThemes, selected) {
   return cardThemes.some((theme) => selected.has(theme))
 }
 
+/** The status line, from the page's own sentences (data-some, data-all, data-joiner on the status element). */
+export function filterStatus (texts, count, themeNames) {
+  const sentence = themeNames.length ? texts.some : texts.all
+  return (sentence || '').replace('{count}', String(count)).replace('{themes}', themeNames.join(texts.joiner || ', '))
+}
+
 export default function initTipFilter ($root) {
   const $status = $root.querySelector('.js-filter-status')
   const $groups = [...document.querySelectorAll('.js-tip-group')]
@@ -44,7 +50,6 @@ export default function initTipFilter ($root) {
       $group.hidden = inGroup === 0
       shown += inGroup
     }
-    const about = [...selected].map((slug) => names[slug]).join(' or ')
-    $status.textContent = selected.size ? `Showing ${shown} tips about ${about}` : `Showing all ${shown} tips`
+    $status.textContent = filterStatus($status.dataset, shown, [...selected].map((slug) => names[slug]))
   }
 }
