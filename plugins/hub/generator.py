@@ -25,6 +25,7 @@ from .metadata import check_metadata, duplicate_slug_problems, split_list
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
 from .search_index import document_for, search_file_names, to_json_bytes
+from .searchwords import SearchWords, load_search_words
 from .settings import hub_settings
 from .sitefiles import web_manifest
 from .themes import Theme, load_themes
@@ -59,6 +60,7 @@ class HubGenerator(CachingGenerator):
         self.problems: list[ContentProblem] = []
         self.catalog: HubCatalog | None = None
         self.quiz: Quiz | None = None
+        self.search_words: SearchWords | None = None
 
     def _display_path(self, relative: str) -> str:
         """Path shown to editors: from the project folder, e.g. content/tips/x.md."""
@@ -80,6 +82,9 @@ class HubGenerator(CachingGenerator):
         )
         self.problems += quiz_problems if self.themes else []
         self._read_safety_files()
+        words_file = self.settings["HUB_SEARCH_WORDS_FILE"]
+        self.search_words, problems = load_search_words(Path(self.path, words_file), self._display_path(words_file))
+        self.problems += problems
 
     def _read_safety_files(self) -> None:
         """Helplines and danger words: every page's safety bar, search panel and the quiz use them."""
@@ -155,9 +160,11 @@ class HubGenerator(CachingGenerator):
             ]
         names = {theme.slug: theme.name for theme in self.themes}
         docs = [doc for doc in docs if doc]
-        index_name, store_name = search_file_names(docs, names)
+        related = self.search_words.to_data()
+        index_name, store_name = search_file_names(docs, names, related)
         threshold = self.settings["HUB_SEARCH_BACKGROUND_MIN_DOCS"]
-        self.search_job = SearchFilesJob(docs, names, parallel=threshold is not None and len(docs) >= threshold)
+        parallel = threshold is not None and len(docs) >= threshold
+        self.search_job = SearchFilesJob(docs, names, parallel, related)
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
         self.context["hub_search"] = {"index_url": f"{folder}/{index_name}", "store_url": f"{folder}/{store_name}"}
 

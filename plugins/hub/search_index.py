@@ -133,8 +133,10 @@ def build_index(
     return lunr(ref="id", fields=list(FIELDS), documents=rows, builder=_builder()).serialize()
 
 
-def build_store(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> dict[str, Any]:
-    """The data a result needs, in index ref order, plus theme names and spelling folds."""
+def build_store(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+) -> dict[str, Any]:
+    """The data a result needs, in index ref order, plus theme names, spelling folds and related words."""
     return {
         "version": STORE_VERSION,
         "docs": [
@@ -143,6 +145,8 @@ def build_store(documents: Sequence[SearchDocument], theme_names: Mapping[str, s
         ],
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
+        # content/search-words.yml, as hub.searchwords stores it: groups of stemmed words.
+        "related": [list(group) for group in related],
     }
 
 
@@ -154,7 +158,9 @@ def to_json_bytes(data: Any) -> bytes:
 INDEX_FORMAT = f"hub-index-{STORE_VERSION}-body{BODY_TERMS}"
 
 
-def search_files_hash(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> str:
+def search_files_hash(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+) -> str:
     """A hash of everything the index and store are built from, and of how they are built.
 
     Naming the files by their inputs (not their bytes) lets pages that link them be written
@@ -167,6 +173,7 @@ def search_files_hash(documents: Sequence[SearchDocument], theme_names: Mapping[
         "lunr": lunr_package.__VERSION__,
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
+        "related": [list(group) for group in related],
         "docs": [vars(doc) for doc in _ordered(documents)],
     }
     return hashlib.sha256(to_json_bytes(inputs)).hexdigest()[:10]
@@ -182,9 +189,11 @@ class SearchFiles:
     store_bytes: bytes
 
 
-def search_file_names(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> tuple[str, str]:
+def search_file_names(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+) -> tuple[str, str]:
     """The names of the index and store files, e.g. ``index.3f2a9c1b7d.json``."""
-    digest = search_files_hash(documents, theme_names)
+    digest = search_files_hash(documents, theme_names, related)
     return f"index.{digest}.json", f"store.{digest}.json"
 
 
@@ -192,10 +201,12 @@ def _ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
     return sorted(documents, key=lambda doc: doc.url)
 
 
-def build_search_files(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> SearchFiles:
+def build_search_files(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+) -> SearchFiles:
     """Build the index and store for documents sorted by URL, ready to write."""
     ordered = _ordered(documents)
-    index_name, store_name = search_file_names(ordered, theme_names)
+    index_name, store_name = search_file_names(ordered, theme_names, related)
     index_bytes = to_json_bytes(build_index(ordered, theme_names))
-    store_bytes = to_json_bytes(build_store(ordered, theme_names))
+    store_bytes = to_json_bytes(build_store(ordered, theme_names, related))
     return SearchFiles(index_name, index_bytes, store_name, store_bytes)

@@ -59,3 +59,11 @@ def test_json_is_compact_with_sorted_keys():
     text = files.store_bytes.decode()
     assert ", " not in text and ": " not in text.replace('": "', "")
     assert json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"), ensure_ascii=False) == text
+
+
+def test_related_words_go_in_the_store_and_change_the_file_names():
+    plain = build_search_files(docs(), THEMES)
+    related = build_search_files(docs(), THEMES, [["sorri", "apolog"]])
+    assert json.loads(plain.store_bytes)["related"] == []
+    assert json.loads(related.store_bytes)["related"] == [["sorri", "apolog"]]
+    assert related.store_name != plain.store_name
