@@ -217,3 +217,13 @@ def bench(c, sizes="small,medium,large", runs=3):
         c.run(
             f"{sys.executable} -m bench --sizes {sizes} --runs {runs} --wait-quiet 5 --out bench/RESULTS.md", pty=False
         )
+
+
+@task
+def relevance(c):
+    """Measure search relevance on the real content: hub, Pagefind, pelican-lunr; write bench/RELEVANCE.md."""
+    from tests.browsers import ensure_browser
+
+    ensure_browser()
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m bench.relevance_run", pty=False)
