@@ -12,6 +12,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from .search_index import SearchDocument, SearchFiles, build_search_files
 
@@ -32,18 +33,16 @@ class SearchFilesJob:
         documents: Sequence[SearchDocument],
         theme_names: Mapping[str, str],
         parallel: bool,
-        related: Sequence[Sequence[str]] = (),
+        words: Mapping[str, Any] | None = None,
     ):
         self._executor: ProcessPoolExecutor | None = None
         self._future: Future | None = None
         self._files: SearchFiles | None = None
         if parallel and (os.cpu_count() or 1) > 1:
             self._executor = ProcessPoolExecutor(max_workers=1, initializer=_worker_setup, initargs=(PLUGINS_DIR,))
-            self._future = self._executor.submit(
-                build_search_files, list(documents), dict(theme_names), [list(group) for group in related]
-            )
+            self._future = self._executor.submit(build_search_files, list(documents), dict(theme_names), words)
         else:
-            self._files = build_search_files(documents, theme_names, related)
+            self._files = build_search_files(documents, theme_names, words)
 
     def result(self) -> SearchFiles:
         """Wait for the files, then release the worker process."""

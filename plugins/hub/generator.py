@@ -160,11 +160,11 @@ class HubGenerator(CachingGenerator):
             ]
         names = {theme.slug: theme.name for theme in self.themes}
         docs = [doc for doc in docs if doc]
-        related = self.search_words.to_data()
-        index_name, store_name = search_file_names(docs, names, related)
+        words = self.search_words.to_data()
+        index_name, store_name = search_file_names(docs, names, words)
         threshold = self.settings["HUB_SEARCH_BACKGROUND_MIN_DOCS"]
         parallel = threshold is not None and len(docs) >= threshold
-        self.search_job = SearchFilesJob(docs, names, parallel, related)
+        self.search_job = SearchFilesJob(docs, names, parallel, words)
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
         self.context["hub_search"] = {"index_url": f"{folder}/{index_name}", "store_url": f"{folder}/{store_name}"}
 

@@ -134,9 +134,9 @@ def build_index(
 
 
 def build_store(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The data a result needs, in index ref order, plus theme names, spelling folds and related words."""
+    """The data a result needs, in index ref order, plus theme names, spelling folds and search words."""
     return {
         "version": STORE_VERSION,
         "docs": [
@@ -145,8 +145,9 @@ def build_store(
         ],
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
-        # content/search-words.yml, as hub.searchwords stores it: groups of stemmed words.
-        "related": [list(group) for group in related],
+        # content/search-words.yml, as hub.searchwords ships it: groups of stems, filler stems.
+        "related": list((words or {}).get("related", [])),
+        "filler": list((words or {}).get("filler", [])),
     }
 
 
@@ -159,7 +160,7 @@ INDEX_FORMAT = f"hub-index-{STORE_VERSION}-body{BODY_TERMS}"
 
 
 def search_files_hash(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
 ) -> str:
     """A hash of everything the index and store are built from, and of how they are built.
 
@@ -173,7 +174,7 @@ def search_files_hash(
         "lunr": lunr_package.__VERSION__,
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
-        "related": [list(group) for group in related],
+        "words": dict(words or {}),
         "docs": [vars(doc) for doc in _ordered(documents)],
     }
     return hashlib.sha256(to_json_bytes(inputs)).hexdigest()[:10]
@@ -190,10 +191,10 @@ class SearchFiles:
 
 
 def search_file_names(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
 ) -> tuple[str, str]:
     """The names of the index and store files, e.g. ``index.3f2a9c1b7d.json``."""
-    digest = search_files_hash(documents, theme_names, related)
+    digest = search_files_hash(documents, theme_names, words)
     return f"index.{digest}.json", f"store.{digest}.json"
 
 
@@ -202,11 +203,11 @@ def _ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
 
 
 def build_search_files(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], related: Sequence[Sequence[str]] = ()
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
 ) -> SearchFiles:
     """Build the index and store for documents sorted by URL, ready to write."""
     ordered = _ordered(documents)
-    index_name, store_name = search_file_names(ordered, theme_names, related)
+    index_name, store_name = search_file_names(ordered, theme_names, words)
     index_bytes = to_json_bytes(build_index(ordered, theme_names))
-    store_bytes = to_json_bytes(build_store(ordered, theme_names, related))
+    store_bytes = to_json_bytes(build_store(ordered, theme_names, words))
     return SearchFiles(index_name, index_bytes, store_name, store_bytes)

@@ -1,8 +1,9 @@
 """Related words for search: the editor-kept groups of words that mean the same thing here.
 
 content/search-words.yml lists groups such as ``[gratitude, appreciation, thanks]``. A
-reader's word also finds the other words of its group, ranked below the word itself (the
-ranking runs in the page, theme/static/js). This module checks the file and turns each
+reader's word also finds the other words of its group, ranked below the word itself, and
+``filler`` words ("never", "really") count for almost nothing when results are ranked by how
+much of the query they cover (theme/static/js/search-meaning.js). This module checks the file and turns each
 entry into the form the index stores (lower case, British spellings folded, each word
 stemmed as lunr stems it), so the page compares like with like and ships no duplicates.
 """
@@ -47,13 +48,17 @@ def index_form(entry: str) -> str:
 
 @dataclass(frozen=True)
 class SearchWords:
-    """The checked groups, as written, and in the form the page matches them."""
+    """The checked groups and filler words, as written, and in the form the page matches them."""
 
     groups: tuple[tuple[str, ...], ...]
+    filler: tuple[str, ...] = ()
 
-    def to_data(self) -> list[list[str]]:
-        """Each group's distinct index forms, in the file's order: what the page needs."""
-        return [list(dict.fromkeys(index_form(entry) for entry in group)) for group in self.groups]
+    def to_data(self) -> dict[str, list]:
+        """Each group's distinct index forms in the file's order, and the filler stems: what the page needs."""
+        return {
+            "related": [list(dict.fromkeys(index_form(entry) for entry in group)) for group in self.groups],
+            "filler": sorted({index_form(word) for word in self.filler}),
+        }
 
 
 def _label(number: int, group: Any) -> str:
@@ -103,10 +108,32 @@ def _check_group(number: int, group: Any, path: str, problems: list[ContentProbl
     return tuple(entries)
 
 
+def _check_filler(raw: Any, path: str, problems: list[ContentProblem]) -> tuple[str, ...]:
+    """The filler words: single plain lower-case words, each once."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(ContentProblem(path, "filler", "must be a list of words: [never, really]"))
+        return ()
+    words = []
+    for item in raw:
+        word = item.strip() if isinstance(item, str) else ""
+        if not re.fullmatch(_WORD, word):
+            message = f"{item!r} is not one lower-case word; list words one by one"
+            problems.append(ContentProblem(path, "filler", message))
+        elif not index_form(word):
+            problems.append(ContentProblem(path, "filler", f"{item!r} is already ignored by search; leave it out"))
+        else:
+            words.append(word)
+    for word in sorted({word for word in words if words.count(word) > 1}):
+        problems.append(ContentProblem(path, "filler", f"{word!r} is listed twice; keep one"))
+    return tuple(dict.fromkeys(words))
+
+
 def search_words_from_data(data: Any, path: str) -> tuple[SearchWords | None, list[ContentProblem]]:
     """Check parsed YAML and turn it into SearchWords, collecting every problem."""
-    if not isinstance(data, dict) or set(data) != {"groups"}:
-        return None, [ContentProblem(path, "", "must hold one section, `groups`, a list of word groups")]
+    if not isinstance(data, dict) or "groups" not in data or not set(data) <= {"groups", "filler"}:
+        return None, [ContentProblem(path, "", "must hold `groups` (a list of word groups) and may hold `filler`")]
     raw = data["groups"]
     if not isinstance(raw, list) or not raw:
         return None, [ContentProblem(path, "groups", "must be a list of groups, one per line: - [row, argument]")]
@@ -128,9 +155,21 @@ def search_words_from_data(data: Any, path: str) -> tuple[SearchWords | None, li
                     )
                 )
             owner.setdefault(form, (number, entry))
+    filler = _check_filler(data.get("filler"), path, problems)
+    for word in filler:
+        if index_form(word) in owner:
+            number, written = owner[index_form(word)]
+            problems.append(
+                ContentProblem(
+                    path,
+                    "filler",
+                    f"{word!r} is also in {_label(number, list(groups[number - 1]))} (as {written!r}); "
+                    "a word is either filler or part of a group",
+                )
+            )
     if problems:
         return None, problems
-    return SearchWords(tuple(groups)), []
+    return SearchWords(tuple(groups), filler), []
 
 
 def load_search_words(path: Path, display_path: str) -> tuple[SearchWords | None, list[ContentProblem]]:

@@ -63,7 +63,8 @@ def test_json_is_compact_with_sorted_keys():
 
 def test_related_words_go_in_the_store_and_change_the_file_names():
     plain = build_search_files(docs(), THEMES)
-    related = build_search_files(docs(), THEMES, [["sorri", "apolog"]])
+    related = build_search_files(docs(), THEMES, {"related": [["sorri", "apolog"]], "filler": ["never"]})
     assert json.loads(plain.store_bytes)["related"] == []
     assert json.loads(related.store_bytes)["related"] == [["sorri", "apolog"]]
+    assert json.loads(related.store_bytes)["filler"] == ["never"]
     assert related.store_name != plain.store_name

@@ -29,7 +29,20 @@ def test_entries_are_stored_as_the_index_holds_words():
 def test_groups_ship_distinct_index_forms_in_file_order():
     words, problems = search_words_from_data({"groups": [["thanks", "thank", "gratitude"]]}, PATH)
     assert problems == []
-    assert words.to_data() == [["thank", "gratitud"]]
+    assert words.to_data() == {"related": [["thank", "gratitud"]], "filler": []}
+
+
+def test_filler_words_ship_as_stems_and_may_not_be_in_a_group():
+    words, problems = search_words_from_data({"groups": [["row", "fight"]], "filler": ["never", "really"]}, PATH)
+    assert problems == [] and words.to_data()["filler"] == ["never", "realli"]
+    found = problems_for_data({"groups": [["row", "fight"]], "filler": ["rows", "my", "Two words"]})
+    assert any("'rows' is also in groups[1] (row)" in line for line in found)
+    assert any("'my' is already ignored by search" in line for line in found)
+    assert any("'Two words' is not one lower-case word" in line for line in found)
+
+
+def problems_for_data(data):
+    return [str(problem) for problem in search_words_from_data(data, PATH)[1]]
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,11 @@
  *
  * A reader's text never reaches lunr's query parser (which throws on input such as
  * "love:" or "~"): queries are built with lunr's Query API from plain words.
+ *
+ * Meaning is added on top of lunr's scores by search-meaning.js: related words from
+ * content/search-words.yml, and ranking by how much of the query a result covers.
  */
+import { coverageScores, relatedIndex, relatedTerms } from './search-meaning.js'
 
 const SEPARATOR = /[\s\-]+/
 const EDGE_PUNCTUATION = /^\W+|\W+$/g
@@ -38,6 +42,8 @@ export function createSearchEngine (lunr, serializedIndex, store) {
   const index = lunr.Index.load(serializedIndex)
   const docs = store.docs
   const spellings = store.spellings || {}
+  const related = relatedIndex(store)
+  const stem = (word) => lunr.stemmer(new lunr.Token(word)).toString()
 
   function queryWords (text) {
     const words = tokenize(text).map((word) => foldSpelling(word, spellings))
@@ -45,11 +51,24 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     return meaningful.length ? meaningful : words
   }
 
-  function run (words, fuzzy) {
+  /** Per word: its stem, what was typed, and the related stems it also looks for. */
+  function planFor (words, typos) {
+    const stems = words.map(stem)
+    const extra = relatedTerms(stems, related, typos)
+    return words.map((typed, at) => ({ typed, stem: stems[at], relatedStems: extra[at] }))
+  }
+
+  function run (words, fuzzy, plan) {
     const last = words.length - 1
     return index.query((query) => {
       words.forEach((word, position) => {
         query.term(word, { usePipeline: true, boost: 10 })
+        // Related words count less than the reader's own word.
+        for (const term of plan[position].relatedStems) query.term(term, { usePipeline: false, boost: 1 })
+        // Other forms of the word (apology, apologies) share its stem's beginning.
+        if (plan[position].stem.length >= 5) {
+          query.term(plan[position].stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 })
+        }
         // Only the word being typed may be unfinished; expanding every word would make each
         // keystroke walk the whole index several times.
         if (position === last && word.length >= 3) {
@@ -64,11 +83,27 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     })
   }
 
+  /** Hits re-ordered by coverage of the reader's words, then lunr's score. */
+  function byMeaning (hits, plan) {
+    const scores = coverageScores(
+      hits.map((hit) => hit.score),
+      (at) => Object.keys(hits[at].matchData.metadata),
+      plan,
+      (word) => related.filler.has(word),
+      docs.length
+    )
+    return hits
+      .map((hit, at) => ({ ...hit, score: scores[at], position: at }))
+      .sort((a, b) => b.score - a.score || a.position - b.position)
+  }
+
   function rank (words) {
     if (!words.length) return { hits: [], fuzzy: false }
-    const exact = run(words, false)
-    if (exact.length) return { hits: exact, fuzzy: false }
-    return { hits: run(words, true), fuzzy: true }
+    const plan = planFor(words, false)
+    const exact = run(words, false, plan)
+    if (exact.length) return { hits: byMeaning(exact, plan), fuzzy: false }
+    const typoPlan = planFor(words, true)
+    return { hits: byMeaning(run(words, true, typoPlan), typoPlan), fuzzy: true }
   }
 
   function everythingIn (themes) {

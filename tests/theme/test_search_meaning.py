@@ -1,0 +1,66 @@
+"""Unit tests of search-meaning.js in Node: related words, typos near a group word, coverage ranking."""
+
+import pytest
+
+from tests.jsmodule import call_js
+
+DATA = {
+    "related": [["thank", "gratitud", "appreci", "taken grant"], ["fight", "row", "argument"]],
+    "filler": ["never", "anymor"],
+}
+
+
+def related(stems, typos=False):
+    return call_js("search-meaning.js", "relatedFor", stems, DATA, typos)
+
+
+@pytest.mark.parametrize(
+    ("stems", "typos", "expected"),
+    [
+        (["gratitud"], False, [["thank", "appreci"]]),
+        (["row", "thank"], False, [["fight", "argument"], ["gratitud", "appreci"]]),
+        (["taken", "grant"], False, [["thank", "gratitud", "appreci"], ["thank", "gratitud", "appreci"]]),
+        (["talk"], False, [[]]),
+        (["gratitut"], False, [[]]),
+        (["gratitut"], True, [["thank", "gratitud", "appreci"]]),
+    ],
+)
+def test_a_word_looks_for_the_single_words_of_its_group(stems, typos, expected):
+    assert related(stems, typos) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "most", "expected"),
+    [
+        ("gratitud", "gratitut", 1, True),
+        ("jelou", "jealou", 1, True),
+        ("talk", "walk", 0, False),
+        ("ab", "abcd", 1, False),
+    ],
+)
+def test_within_edits(a, b, most, expected):
+    assert call_js("search-meaning.js", "withinEdits", a, b, most) is expected
+
+
+def plan(*words):
+    return [{"typed": typed, "stem": stem, "relatedStems": extra} for typed, stem, extra in words]
+
+
+def order(scores, matched, words, filler=(), count=100):
+    return call_js("search-meaning.js", "coverageOrder", scores, matched, words, list(filler), count)
+
+
+def test_covering_more_meaningful_words_beats_a_higher_score_on_one_word():
+    words = plan(("talk", "talk", ["convers"]), ("never", "never", []))
+    # 0: matches only the filler word, with a high score; 1: talk; 2: a related word only.
+    assert order([9.0, 2.0, 1.0], [["never"], ["talk"], ["convers"]], words, ["never"]) == [1, 2, 0]
+
+
+def test_the_readers_word_ranks_above_a_related_word_and_prefixes_count_as_the_word():
+    words = plan(("apologise", "apolog", ["sorri"]))
+    assert order([5.0, 1.0], [["sorri"], ["apologi"]], words) == [1, 0]
+
+
+def test_within_the_same_coverage_lunr_score_decides():
+    words = plan(("phone", "phone", ["screen"]), ("free", "free", []))
+    assert order([1.0, 3.0, 2.0], [["phone", "free"], ["phone", "free"], ["screen", "free"]], words) == [1, 0, 2]
