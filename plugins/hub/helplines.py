@@ -39,7 +39,7 @@ EMERGENCY_FIELDS = ("country", "number", "dial", "verified_at")
 
 @dataclass(frozen=True)
 class EmergencyNumber:
-    """A country's emergency number, such as 999 in the United Kingdom."""
+    """A country's emergency number, as content/helplines.yml gives it."""
 
     country: str
     number: str

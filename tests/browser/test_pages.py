@@ -45,7 +45,7 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_to_main(browser_page, sit
 def test_the_safety_page_is_one_click_from_the_top_of_any_page(browser_page, site_url):
     page, _ = browser_page
     page.goto(site_url + "/tips/date-night/")
-    page.locator(".safety-bar a").click()
+    page.locator(".safety-bar__text a").click()
     page.wait_for_url(site_url + "/safety/")
     assert "afraid" in page.locator("main").inner_text().lower()
 

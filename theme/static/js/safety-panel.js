@@ -38,7 +38,7 @@ export function createSafetyPanel ($root) {
     rank (results) {
       const found = results.find((result) => result.doc.url === safetyUrl)
       const first = found || {
-        ref: 'safety',
+        ref: safetyUrl,
         score: 0,
         doc: { url: safetyUrl, title: $template.dataset.safetyTitle, summary: $template.dataset.safetySummary, type: 'page', themes: [] },
         terms: []
