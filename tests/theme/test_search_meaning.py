@@ -64,3 +64,10 @@ def test_the_readers_word_ranks_above_a_related_word_and_prefixes_count_as_the_w
 def test_within_the_same_coverage_lunr_score_decides():
     words = plan(("phone", "phone", ["screen"]), ("free", "free", []))
     assert order([1.0, 3.0, 2.0], [["phone", "free"], ["phone", "free"], ["screen", "free"]], words) == [1, 0, 2]
+
+
+def test_credits_from_postings_equal_credits_from_each_hits_terms():
+    words = plan(("apologise", "apolog", ["sorri"]), ("never", "never", []))
+    matched = [["apologi", "never"], ["sorri"], ["sorri", "apolog"], []]
+    from_terms, from_postings = call_js("search-meaning.js", "creditsBothWays", matched, words)
+    assert from_terms == from_postings == [1, 1, 0.6, 0, 1, 0, 0, 0]

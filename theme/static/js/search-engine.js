@@ -8,7 +8,7 @@
  * Meaning is added on top of lunr's scores by search-meaning.js: related words from
  * content/search-words.yml, and ranking by how much of the query a result covers.
  */
-import { coverageScores, relatedIndex, relatedTerms } from './search-meaning.js'
+import { coverageScores, creditsFromTerms, relatedIndex, relatedTerms } from './search-meaning.js'
 
 const SEPARATOR = /[\s\-]+/
 const EDGE_PUNCTUATION = /^\W+|\W+$/g
@@ -85,13 +85,9 @@ export function createSearchEngine (lunr, serializedIndex, store) {
 
   /** Hits re-ordered by coverage of the reader's words, then lunr's score. */
   function byMeaning (hits, plan) {
-    const scores = coverageScores(
-      hits.map((hit) => hit.score),
-      (at) => Object.keys(hits[at].matchData.metadata),
-      plan,
-      (word) => related.filler.has(word),
-      docs.length
-    )
+    const credit = creditsFromTerms(hits.length, (at) => Object.keys(hits[at].matchData.metadata), plan)
+    const isFiller = (word) => related.filler.has(word)
+    const scores = coverageScores(hits.map((hit) => hit.score), credit, plan, isFiller, docs.length)
     return hits
       .map((hit, at) => ({ ...hit, score: scores[at], position: at }))
       .sort((a, b) => b.score - a.score || a.position - b.position)

@@ -109,22 +109,53 @@ export function attributer (plan) {
 }
 
 /**
- * New scores: coverage of the reader's words first (in steps), lunr's score within a step.
- * ``termsOf(at)`` lists the index terms hit ``at`` matched; ``docCount`` is the site's size.
+ * How well each hit covers each query word, from the terms it matched: a flat array with
+ * ``plan.length`` entries per hit (1 = the reader's word, RELATED_CREDIT = a related word).
+ * ``termsOf(at)`` lists the index terms hit ``at`` matched.
  */
-export function coverageScores (scores, termsOf, plan, isFiller, docCount) {
+export function creditsFromTerms (count, termsOf, plan) {
   const attribute = attributer(plan)
   const words = plan.length
-  const credit = new Array(scores.length)
-  const found = new Float64Array(words)
-  for (let at = 0; at < scores.length; at++) {
-    const best = new Float64Array(words)
+  const credit = new Float64Array(count * words)
+  for (let at = 0; at < count; at++) {
     for (const term of termsOf(at)) {
       const hit = attribute(term)
-      if (hit) best[hit.word] = Math.max(best[hit.word], hit.related ? RELATED_CREDIT : 1)
+      if (hit) credit[at * words + hit.word] = Math.max(credit[at * words + hit.word], hit.related ? RELATED_CREDIT : 1)
     }
-    for (let word = 0; word < words; word++) if (best[word] === 1) found[word]++
-    credit[at] = best
+  }
+  return credit
+}
+
+/**
+ * The same credits from postings: ``hitsOf(term)`` calls back with the position of every hit
+ * holding the term. Each term is attributed once, so a term matching thousands of items costs
+ * one look-up per item, as scoring it did.
+ */
+export function creditsFromPostings (count, terms, hitsOf, plan) {
+  const attribute = attributer(plan)
+  const words = plan.length
+  const credit = new Float64Array(count * words)
+  for (const term of terms) {
+    const hit = attribute(term)
+    if (!hit) continue
+    const value = hit.related ? RELATED_CREDIT : 1
+    hitsOf(term, (at) => {
+      const slot = at * words + hit.word
+      if (credit[slot] < value) credit[slot] = value
+    })
+  }
+  return credit
+}
+
+/**
+ * New scores: coverage of the reader's words first (in steps), lunr's score within a step.
+ * ``credit`` comes from creditsFromTerms or creditsFromPostings; ``docCount`` is the site's size.
+ */
+export function coverageScores (scores, credit, plan, isFiller, docCount) {
+  const words = plan.length
+  const found = new Float64Array(words)
+  for (let at = 0; at < scores.length; at++) {
+    for (let word = 0; word < words; word++) if (credit[at * words + word] === 1) found[word]++
   }
   // A word found in few items tells more about what the reader wants than one found in many.
   const weights = plan.map(({ stem }, word) => {
@@ -132,10 +163,11 @@ export function coverageScores (scores, termsOf, plan, isFiller, docCount) {
     return isFiller(stem) ? FILLER_WEIGHT * rarity : rarity
   })
   const total = weights.reduce((sum, weight) => sum + weight, 0) || 1
-  const top = Math.max(0, ...scores)
+  let top = 0
+  for (const score of scores) if (score > top) top = score
   return Float64Array.from(scores, (score, at) => {
     let covered = 0
-    for (let word = 0; word < words; word++) covered += weights[word] * credit[at][word]
+    for (let word = 0; word < words; word++) covered += weights[word] * credit[at * words + word]
     const step = Math.round((covered / total) * STEPS)
     return step * (top + 1) + score
   })
@@ -149,6 +181,17 @@ export function relatedFor (stems, data, typos) {
 /** For tests in Node: hit positions in the order coverageScores gives them. */
 export function coverageOrder (scores, matched, plan, filler, docCount) {
   const filled = new Set(filler)
-  const ranked = coverageScores(scores, (at) => matched[at], plan, (stem) => filled.has(stem), docCount)
+  const credit = creditsFromTerms(scores.length, (at) => matched[at], plan)
+  const ranked = coverageScores(scores, credit, plan, (stem) => filled.has(stem), docCount)
   return scores.map((_, at) => at).sort((a, b) => ranked[b] - ranked[a] || a - b)
+}
+
+/** For tests in Node: credits worked out from each hit's terms and from postings, side by side. */
+export function creditsBothWays (matched, plan) {
+  const terms = [...new Set(matched.flat())]
+  const hitsOf = (term, visit) => matched.forEach((list, at) => { if (list.includes(term)) visit(at) })
+  return [
+    Array.from(creditsFromTerms(matched.length, (at) => matched[at], plan)),
+    Array.from(creditsFromPostings(matched.length, terms, hitsOf, plan))
+  ]
 }
