@@ -5,7 +5,11 @@ import pytest
 from tests.jsmodule import call_js
 
 DATA = {
-    "related": [["thank", "gratitud", "appreci", "taken grant"], ["fight", "row", "argument"]],
+    "related": [
+        ["thank", "gratitud", "appreci", "taken grant"],
+        ["fight", "row", "argument"],
+        ["long distanc", "live apart", "miles"],
+    ],
     "filler": ["never", "anymor"],
 }
 
@@ -43,7 +47,10 @@ def test_within_edits(a, b, most, expected):
 
 
 def plan(*words):
-    return [{"typed": typed, "stem": stem, "relatedStems": extra} for typed, stem, extra in words]
+    return [
+        {"typed": typed, "stem": stem, "relatedStems": extra, "relatedPhrases": [], "span": -1}
+        for typed, stem, extra in words
+    ]
 
 
 def order(scores, matched, words, filler=(), count=100):
@@ -68,6 +75,22 @@ def test_within_the_same_coverage_lunr_score_decides():
 
 def test_credits_from_postings_equal_credits_from_each_hits_terms():
     words = plan(("apologise", "apolog", ["sorri"]), ("never", "never", []))
-    matched = [["apologi", "never"], ["sorri"], ["sorri", "apolog"], []]
+    matched = [["apologi", "never@body"], ["sorri"], ["sorri", "apolog@body"], [], ["sorri@body", "never@body"]]
     from_terms, from_postings = call_js("search-meaning.js", "creditsBothWays", matched, words)
-    assert from_terms == from_postings == [1, 1, 0.6, 0, 1, 0, 0, 0]
+    assert from_terms == from_postings == [1, 0.5, 0.6, 0, 0.6, 0, 0, 0, 0.3, 0.5]
+
+
+def test_a_title_match_outranks_a_body_only_match_of_the_same_words():
+    words = plan(("money", "monei", []), ("fight", "fight", []))
+    assert order([9.0, 1.0], [["monei@body", "fight@body"], ["monei", "fight"]], words) == [1, 0]
+
+
+def test_a_readers_phrase_is_one_idea_and_a_related_phrase_counts_only_whole():
+    words = call_js("search-meaning.js", "planFor", ["long", "distanc"], DATA, False)
+    assert [w["span"] for w in words] == [0, 0]
+    assert words[0]["relatedStems"] == ["miles"]
+    assert words[0]["relatedPhrases"] == [["live", "apart"]]
+    # 0: "long" in a title, "distance" only in the body; 1: "live apart" in a title;
+    # 2: only "live"; the reader's phrase counts as its weakest word.
+    matched = [["long", "distanc@body"], ["live", "apart"], ["live", "long"]]
+    assert order([5.0, 1.0, 3.0], matched, words) == [1, 0, 2]

@@ -8,7 +8,7 @@
  * Meaning is added on top of lunr's scores by search-meaning.js: related words from
  * content/search-words.yml, and ranking by how much of the query a result covers.
  */
-import { coverageScores, creditsFromTerms, relatedIndex, relatedTerms } from './search-meaning.js'
+import { coverageScores, creditsFromTerms, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
 
 const SEPARATOR = /[\s\-]+/
 const EDGE_PUNCTUATION = /^\W+|\W+$/g
@@ -53,9 +53,7 @@ export function createSearchEngine (lunr, serializedIndex, store) {
 
   /** Per word: its stem, what was typed, and the related stems it also looks for. */
   function planFor (words, typos) {
-    const stems = words.map(stem)
-    const extra = relatedTerms(stems, related, typos)
-    return words.map((typed, at) => ({ typed, stem: stems[at], relatedStems: extra[at] }))
+    return planQuery(words, words.map(stem), related, typos)
   }
 
   function run (words, fuzzy, plan) {
@@ -63,12 +61,6 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     return index.query((query) => {
       words.forEach((word, position) => {
         query.term(word, { usePipeline: true, boost: 10 })
-        // Related words count less than the reader's own word.
-        for (const term of plan[position].relatedStems) query.term(term, { usePipeline: false, boost: 1 })
-        // Other forms of the word (apology, apologies) share its stem's beginning.
-        if (plan[position].stem.length >= 5) {
-          query.term(plan[position].stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 })
-        }
         // Only the word being typed may be unfinished; expanding every word would make each
         // keystroke walk the whole index several times.
         if (position === last && word.length >= 3) {
@@ -80,12 +72,19 @@ export function createSearchEngine (lunr, serializedIndex, store) {
           query.term(word, { usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
         }
       })
+      // Related words and other forms of each word, below the reader's own words.
+      for (const { term, boost, wildcard } of meaningClauses(plan)) {
+        query.term(term, { usePipeline: false, boost, wildcard: wildcard ? lunr.Query.wildcard.TRAILING : undefined })
+      }
     })
   }
 
   /** Hits re-ordered by coverage of the reader's words, then lunr's score. */
   function byMeaning (hits, plan) {
-    const credit = creditsFromTerms(hits.length, (at) => Object.keys(hits[at].matchData.metadata), plan)
+    const fieldsOf = (at) => Object.fromEntries(
+      Object.entries(hits[at].matchData.metadata).map(([term, fields]) => [term, Object.keys(fields)])
+    )
+    const credit = creditsFromTerms(hits.length, fieldsOf, plan, 'body')
     const isFiller = (word) => related.filler.has(word)
     const scores = coverageScores(hits.map((hit) => hit.score), credit, plan, isFiller, docs.length)
     return hits

@@ -4,32 +4,45 @@
  *
  * - Related words: each query word also looks for the other words of its group in
  *   content/search-words.yml (shipped stemmed, as the index holds words), at a lower boost.
+ *   A group's phrase ("live apart") counts when an item holds all of its words.
+ * - A reader's phrase that is in a group ("long distance") is one idea: its words count
+ *   only together, so "long" alone does not make an item about long distance.
  * - Coverage: a result that matches more of the reader's meaningful words ranks above one
  *   that matches fewer, whatever lunr's score; a rare word counts more than a common one, a
- *   related word less than the reader's own, and a filler word ("never", "really") almost
- *   nothing, so filler never decides the top result on its own. Within the same coverage,
- *   lunr's score (title, themes and summary above body) decides, as before.
+ *   related word less than the reader's own, a word met only in a body less than one in a
+ *   title, themes or summary, and a filler word ("never", "really") almost nothing, so
+ *   filler never decides the top result on its own. Within the same coverage, lunr's score
+ *   (title, themes and summary above body) decides, as before.
  */
 
 const RELATED_CREDIT = 0.6
+const BODY_CREDIT = 0.5
 const FILLER_WEIGHT = 0.05
 // Coverage is compared in steps, so two results that cover nearly the same share of the
 // query are ordered by lunr's score rather than by a rounding difference.
 const STEPS = 20
+// Other forms of a word are found through its stem as a prefix; shorter stems match too much.
+const PREFIX_STEM = 5
 
 /** Look-ups for the groups the page carries: a stem's group, and multi-word entries. */
 export function relatedIndex (data) {
+  const groups = (data && data.related) || []
   const groupOf = new Map()
   const phrases = []
-  ;(data && data.related ? data.related : []).forEach((group, number) => {
+  groups.forEach((group, number) => {
     for (const entry of group) {
       const words = entry.split(' ')
       if (words.length === 1) groupOf.set(entry, number)
       else phrases.push({ words, number })
     }
   })
-  const singles = (data && data.related ? data.related : []).map((group) => group.filter((entry) => !entry.includes(' ')))
-  return { groupOf, phrases, singles, filler: new Set((data && data.filler) || []) }
+  return {
+    groupOf,
+    phrases,
+    singles: groups.map((group) => group.filter((entry) => !entry.includes(' '))),
+    multis: groups.map((group) => group.filter((entry) => entry.includes(' ')).map((entry) => entry.split(' '))),
+    filler: new Set((data && data.filler) || [])
+  }
 }
 
 /** Whether two words are within ``most`` edits (insert, delete, substitute) of each other. */
@@ -57,94 +70,192 @@ function groupFor (stem, related, typos) {
 }
 
 /**
- * For the stems of a reader's words, the related stems each word should also look for: the
- * single-word entries of its group (a phrase such as "make up" is too loose to look for, but
- * a reader's phrase finds its group), without the reader's own words. With ``typos`` (when
- * nothing matched as typed), a misspelt word finds the group of the word it is close to.
+ * The plan of a query: for each word, what was typed, its stem, the related single words
+ * and phrases it also looks for, and the reader's phrase it belongs to (``span``: the
+ * position of the phrase's first word, or -1). With ``typos`` (when nothing matched as
+ * typed), a misspelt word finds the group of the word it is close to.
  */
-export function relatedTerms (stems, related, typos = false) {
-  const own = new Set(stems)
+export function planQuery (words, stems, related, typos = false) {
   const groups = stems.map((stem) => {
     const number = groupFor(stem, related, typos)
     return number === undefined ? new Set() : new Set([number])
   })
-  for (const { words, number } of related.phrases) {
-    for (let start = 0; start + words.length <= stems.length; start++) {
-      if (words.every((word, offset) => stems[start + offset] === word)) {
-        for (let at = start; at < start + words.length; at++) groups[at].add(number)
+  const span = stems.map(() => -1)
+  for (const { words: phrase, number } of related.phrases) {
+    for (let start = 0; start + phrase.length <= stems.length; start++) {
+      if (phrase.every((word, offset) => stems[start + offset] === word)) {
+        for (let at = start; at < start + phrase.length; at++) {
+          groups[at].add(number)
+          if (span[at] < 0) span[at] = start
+        }
       }
     }
   }
-  return groups.map((numbers) => {
-    const terms = new Set()
-    for (const number of numbers) {
-      for (const term of related.singles[number]) if (!own.has(term)) terms.add(term)
+  const own = new Set(stems)
+  return words.map((typed, at) => {
+    const relatedStems = new Set()
+    const relatedPhrases = []
+    for (const number of groups[at]) {
+      for (const term of related.singles[number]) if (!own.has(term)) relatedStems.add(term)
+      for (const phrase of related.multis[number]) {
+        const typedIt = span[at] >= 0 && phrase.every((word, offset) => stems[span[at] + offset] === word)
+        if (!typedIt) relatedPhrases.push(phrase)
+      }
     }
-    return [...terms]
+    return { typed, stem: stems[at], relatedStems: [...relatedStems], relatedPhrases, span: span[at] }
   })
 }
 
+/** For tests and simple callers: the related single words of each stem. */
+export function relatedTerms (stems, related, typos = false) {
+  return planQuery(stems, stems, related, typos).map((word) => word.relatedStems)
+}
+
 /**
- * Which query word a matched index term stands for, and whether as a related word.
- * ``plan`` lists, per word, its stem, what it was typed as, and its related stems.
+ * The extra lunr clauses a plan adds to the reader's own words: related words and the words
+ * of related phrases below the reader's words, and each long stem as a prefix, so other
+ * forms of a word meet (apologise finds apology).
  */
-export function attributer (plan) {
+export function meaningClauses (plan) {
+  const clauses = []
+  const seen = new Set()
+  const add = (term, boost, wildcard = false) => {
+    const key = `${term}|${wildcard}`
+    if (!seen.has(key)) clauses.push({ term, usePipeline: false, boost, wildcard })
+    seen.add(key)
+  }
+  for (const { stem, relatedStems, relatedPhrases } of plan) {
+    for (const term of relatedStems) add(term, 1)
+    for (const phrase of relatedPhrases) for (const term of phrase) add(term, 0.5)
+    if (stem.length >= PREFIX_STEM) add(stem, 2, true)
+  }
+  return clauses
+}
+
+/**
+ * What an index term stands for in a plan: the reader's word it is (exact, or a longer
+ * form of it), a related word of it, or a part of a related phrase. A list, since a term
+ * can be several of these.
+ */
+export function termRoles (plan) {
   const related = new Map()
-  plan.forEach(({ relatedStems }, word) => {
-    for (const term of relatedStems) if (!related.has(term)) related.set(term, word)
+  const add = (term, role) => {
+    if (!related.has(term)) related.set(term, [])
+    related.get(term).push(role)
+  }
+  const phrases = []
+  plan.forEach(({ relatedStems, relatedPhrases }, word) => {
+    for (const term of relatedStems) add(term, { word, related: true })
+    for (const phrase of relatedPhrases) {
+      const slot = phrases.length
+      phrases.push({ word, size: phrase.length })
+      phrase.forEach((term, part) => add(term, { word, slot, part }))
+    }
   })
-  return (term) => {
-    // The reader's own word first: exact, then as a prefix (an unfinished or longer form).
+  const own = (term) => {
     for (let word = 0; word < plan.length; word++) {
-      if (term === plan[word].stem || term === plan[word].typed) return { word, related: false }
+      if (term === plan[word].stem || term === plan[word].typed) return word
     }
     for (let word = 0; word < plan.length; word++) {
       const { stem, typed } = plan[word]
-      if ((stem.length >= 3 && term.startsWith(stem)) || (typed.length >= 3 && term.startsWith(typed))) {
-        return { word, related: false }
+      if ((stem.length >= 3 && term.startsWith(stem)) || (typed.length >= 3 && term.startsWith(typed))) return word
+    }
+    return -1
+  }
+  const rolesOf = (term) => {
+    const word = own(term)
+    const others = related.get(term) || []
+    return word >= 0 ? [{ word, related: false }, ...others] : others
+  }
+  return { rolesOf, phrases }
+}
+
+/**
+ * A sheet of how well each hit covers each query word. ``add(at, roles, outsideBody)``
+ * records one matched term of hit ``at``; ``credits()`` returns a flat array with
+ * ``plan.length`` entries per hit: the reader's own word counts 1, a related word or
+ * complete related phrase RELATED_CREDIT, each times BODY_CREDIT when met only in a body;
+ * the words of a reader's phrase share the credit of the phrase as a whole.
+ */
+export function creditSheet (count, plan, phrases) {
+  const words = plan.length
+  const own = new Float64Array(count * words)
+  const related = new Float64Array(count * words)
+  const slots = phrases.length
+  const parts = new Uint32Array(count * slots)
+  const outside = new Uint8Array(count * slots)
+  const raise = (array, slot, value) => { if (array[slot] < value) array[slot] = value }
+
+  function add (at, roles, outsideBody) {
+    const field = outsideBody ? 1 : BODY_CREDIT
+    for (const role of roles) {
+      if (role.slot !== undefined) {
+        parts[at * slots + role.slot] |= 1 << role.part
+        if (outsideBody) outside[at * slots + role.slot] = 1
+      } else {
+        raise(role.related ? related : own, at * words + role.word, (role.related ? RELATED_CREDIT : 1) * field)
       }
     }
-    return related.has(term) ? { word: related.get(term), related: true } : null
   }
+
+  function credits () {
+    const credit = new Float64Array(count * words)
+    for (let at = 0; at < count; at++) {
+      phrases.forEach(({ word, size }, slot) => {
+        if (parts[at * slots + slot] === 2 ** size - 1) {
+          raise(related, at * words + word, RELATED_CREDIT * (outside[at * slots + slot] ? 1 : BODY_CREDIT))
+        }
+      })
+      for (let word = 0; word < words; word++) {
+        const start = plan[word].span
+        let mine = own[at * words + word]
+        if (start >= 0) {
+          // The reader's phrase counts as a whole: its weakest word.
+          for (let other = start; other < words && plan[other].span === start; other++) {
+            mine = Math.min(mine, own[at * words + other])
+          }
+        }
+        credit[at * words + word] = Math.max(mine, related[at * words + word])
+      }
+    }
+    return credit
+  }
+
+  return { add, credits }
 }
 
-/**
- * How well each hit covers each query word, from the terms it matched: a flat array with
- * ``plan.length`` entries per hit (1 = the reader's word, RELATED_CREDIT = a related word).
- * ``termsOf(at)`` lists the index terms hit ``at`` matched.
- */
-export function creditsFromTerms (count, termsOf, plan) {
-  const attribute = attributer(plan)
-  const words = plan.length
-  const credit = new Float64Array(count * words)
+/** Credits from each hit's matched terms: ``termsOf(at)`` maps a term to the fields it was found in. */
+export function creditsFromTerms (count, termsOf, plan, bodyField) {
+  const { rolesOf, phrases } = termRoles(plan)
+  const sheet = creditSheet(count, plan, phrases)
   for (let at = 0; at < count; at++) {
-    for (const term of termsOf(at)) {
-      const hit = attribute(term)
-      if (hit) credit[at * words + hit.word] = Math.max(credit[at * words + hit.word], hit.related ? RELATED_CREDIT : 1)
+    for (const [term, fields] of Object.entries(termsOf(at))) {
+      const roles = rolesOf(term)
+      if (roles.length) sheet.add(at, roles, fields.some((field) => field !== bodyField))
     }
   }
-  return credit
+  return sheet.credits()
 }
 
 /**
- * The same credits from postings: ``hitsOf(term)`` calls back with the position of every hit
- * holding the term. Each term is attributed once, so a term matching thousands of items costs
- * one look-up per item, as scoring it did.
+ * The same credits from postings: ``hitsOf(term, visit)`` calls ``visit(at, field)`` for
+ * every hit holding the term, per field. Each term's roles are worked out once, so a term
+ * matching thousands of items costs one step per posting, as scoring it did.
  */
-export function creditsFromPostings (count, terms, hitsOf, plan) {
-  const attribute = attributer(plan)
-  const words = plan.length
-  const credit = new Float64Array(count * words)
+export function creditsFromPostings (count, terms, hitsOf, plan, bodyField) {
+  const { rolesOf, phrases } = termRoles(plan)
+  const sheet = creditSheet(count, plan, phrases)
   for (const term of terms) {
-    const hit = attribute(term)
-    if (!hit) continue
-    const value = hit.related ? RELATED_CREDIT : 1
-    hitsOf(term, (at) => {
-      const slot = at * words + hit.word
-      if (credit[slot] < value) credit[slot] = value
-    })
+    const roles = rolesOf(term)
+    if (roles.length) hitsOf(term, (at, field) => sheet.add(at, roles, field !== bodyField))
   }
-  return credit
+  return sheet.credits()
+}
+
+/** Whether any term found is one of the reader's own words (not only related words). */
+export function foundOwnWords (terms, plan) {
+  const { rolesOf } = termRoles(plan)
+  return terms.some((term) => rolesOf(term).some((role) => role.related === false))
 }
 
 /**
@@ -155,7 +266,7 @@ export function coverageScores (scores, credit, plan, isFiller, docCount) {
   const words = plan.length
   const found = new Float64Array(words)
   for (let at = 0; at < scores.length; at++) {
-    for (let word = 0; word < words; word++) if (credit[at * words + word] === 1) found[word]++
+    for (let word = 0; word < words; word++) if (credit[at * words + word] > 0) found[word]++
   }
   // A word found in few items tells more about what the reader wants than one found in many.
   const weights = plan.map(({ stem }, word) => {
@@ -178,20 +289,36 @@ export function relatedFor (stems, data, typos) {
   return relatedTerms(stems, relatedIndex(data), typos)
 }
 
+/** For tests in Node: a query's plan from the data the page carries. */
+export function planFor (stems, data, typos) {
+  return planQuery(stems, stems, relatedIndex(data), typos)
+}
+
+/** For tests: a hit's matched terms as a term -> fields map; "term@body" is a body-only match. */
+function asFields (terms) {
+  const fields = {}
+  for (const entry of terms) {
+    const [term, field] = entry.split('@')
+    ;(fields[term] ||= []).push(field || 'title')
+  }
+  return fields
+}
+
 /** For tests in Node: hit positions in the order coverageScores gives them. */
 export function coverageOrder (scores, matched, plan, filler, docCount) {
   const filled = new Set(filler)
-  const credit = creditsFromTerms(scores.length, (at) => matched[at], plan)
+  const credit = creditsFromTerms(scores.length, (at) => asFields(matched[at]), plan, 'body')
   const ranked = coverageScores(scores, credit, plan, (stem) => filled.has(stem), docCount)
   return scores.map((_, at) => at).sort((a, b) => ranked[b] - ranked[a] || a - b)
 }
 
 /** For tests in Node: credits worked out from each hit's terms and from postings, side by side. */
 export function creditsBothWays (matched, plan) {
-  const terms = [...new Set(matched.flat())]
-  const hitsOf = (term, visit) => matched.forEach((list, at) => { if (list.includes(term)) visit(at) })
+  const byHit = matched.map(asFields)
+  const terms = [...new Set(byHit.flatMap(Object.keys))]
+  const hitsOf = (term, visit) => byHit.forEach((fields, at) => { for (const field of fields[term] || []) visit(at, field) })
   return [
-    Array.from(creditsFromTerms(matched.length, (at) => matched[at], plan)),
-    Array.from(creditsFromPostings(matched.length, terms, hitsOf, plan))
+    Array.from(creditsFromTerms(matched.length, (at) => byHit[at], plan, 'body')),
+    Array.from(creditsFromPostings(matched.length, terms, hitsOf, plan, 'body'))
   ]
 }
