@@ -8,7 +8,7 @@
  * Meaning is added on top of lunr's scores by search-meaning.js: related words from
  * content/search-words.yml, and ranking by how much of the query a result covers.
  */
-import { coverageScores, creditsFromTerms, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
+import { coverageScores, creditsFromTerms, foundOwnWords, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
 
 const SEPARATOR = /[\s\-]+/
 const EDGE_PUNCTUATION = /^\W+|\W+$/g
@@ -87,18 +87,25 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     const credit = creditsFromTerms(hits.length, fieldsOf, plan, 'body')
     const isFiller = (word) => related.filler.has(word)
     const scores = coverageScores(hits.map((hit) => hit.score), credit, plan, isFiller, docs.length)
-    return hits
+    const ranked = hits
       .map((hit, at) => ({ ...hit, score: scores[at], position: at }))
       .sort((a, b) => b.score - a.score || a.position - b.position)
+    // Whether the reader's own words were found, or only words related to them.
+    const terms = new Set(hits.flatMap((hit) => Object.keys(hit.matchData.metadata)))
+    ranked.ownWords = foundOwnWords([...terms], plan)
+    return ranked
   }
 
   function rank (words) {
-    if (!words.length) return { hits: [], fuzzy: false }
+    if (!words.length) return { hits: [], fuzzy: false, exact: false }
     const plan = planFor(words, false)
     const exact = run(words, false, plan)
-    if (exact.length) return { hits: byMeaning(exact, plan), fuzzy: false }
+    if (exact.length) {
+      const hits = byMeaning(exact, plan)
+      return { hits, fuzzy: false, exact: hits.ownWords }
+    }
     const typoPlan = planFor(words, true)
-    return { hits: byMeaning(run(words, true, typoPlan), typoPlan), fuzzy: true }
+    return { hits: byMeaning(run(words, true, typoPlan), typoPlan), fuzzy: true, exact: false }
   }
 
   function everythingIn (themes) {
@@ -110,16 +117,19 @@ export function createSearchEngine (lunr, serializedIndex, store) {
 
   /**
    * Search for text, keeping results in any of the selected themes (none selected: all).
-   * Returns the results, a count per theme for the text, and whether typos were allowed.
+   * Returns the results, a count per theme for the text, whether typos were allowed, and
+   * whether the reader's own words were found (``exact``), not only close or related words.
    */
   function search (text, selectedThemes = []) {
     const themes = new Set(selectedThemes)
     const words = queryWords(text)
     let all
     let fuzzy = false
+    let exact = false
     if (words.length) {
       const ranked = rank(words)
       fuzzy = ranked.fuzzy
+      exact = ranked.exact
       // The matched terms are only needed for the results that get drawn, so they are read
       // lazily: a common word can match thousands of items.
       all = ranked.hits.map((hit) => ({
@@ -136,7 +146,7 @@ export function createSearchEngine (lunr, serializedIndex, store) {
       for (const theme of result.doc.themes) counts[theme] = (counts[theme] || 0) + 1
     }
     const results = themes.size ? all.filter((r) => r.doc.themes.some((t) => themes.has(t))) : all
-    return { results, counts, fuzzy, words }
+    return { results, counts, fuzzy, exact, words }
   }
 
   /** Split text into parts, marking the words that match one of the result's terms. */

@@ -80,6 +80,8 @@ export default function initSearch ($root) {
   const $filters = [...$root.querySelectorAll('.js-search-filters input[name="theme"]')]
   const limit = Number($root.dataset.searchLimit || 0)
   const $more = $root.querySelector('.js-search-more')
+  // The page's "other ways in" (themes, quiz, safety page), for a search without exact matches.
+  const $ways = $root.querySelector('.js-search-ways')
   let shownResults = []
   let shownEngine = null
   const safety = createSafetyPanel($root)
@@ -114,14 +116,24 @@ export default function initSearch ($root) {
     if ($more) $more.hidden = $results.children.length >= shownResults.length || Boolean(limit)
   }
 
-  function show (engine, { results, counts, fuzzy }) {
+  /** The status line: the count, or, on the page, what to do when nothing matched exactly. */
+  function statusFor (query, count, fuzzy, exact) {
+    if ($ways && query && !exact) {
+      const sentence = count ? $ways.dataset.close : $ways.dataset.none
+      return sentence.replace('{query}', query)
+    }
+    return describe(count, query, selectedThemes().length, fuzzy)
+  }
+
+  function show (engine, { results, counts, fuzzy, exact }) {
     const query = $input.value.trim()
     const danger = safety.update(query)
     shownResults = danger ? safety.rank(results) : results
     shownEngine = engine
     $results.replaceChildren()
     drawMore()
-    const description = describe(shownResults.length, query, selectedThemes().length, fuzzy)
+    if ($ways) $ways.hidden = !query || exact
+    const description = statusFor(query, shownResults.length, fuzzy, exact)
     $status.textContent = danger ? `${safety.announce} ${description}` : description
     for (const $count of $root.querySelectorAll('.js-theme-count')) {
       $count.textContent = query ? `(${counts[$count.dataset.theme] || 0})` : ''
