@@ -25,6 +25,9 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 SLUGIFY_SOURCE = "basename"
+# Hidden, backup and lock files are neither read nor published. Pelican matches these against
+# bare file and folder names, so its default "**/.*" matches nothing (hub.sourcefiles.IGNORED_NAMES).
+IGNORE_FILES = [".*", "*~", "#*#", ".#*", "*.swp", "*.bak", "*.orig"]
 FORMATTED_FIELDS = []  # summaries stay plain text; templates escape them
 
 # Fixed, pretty URLs: search, the quiz and outside links depend on them.

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from hubtools.localserver import make_server  # noqa: E402
-from hubtools.sitebuild import BuildFailed, build_site  # noqa: E402
+from hubtools.sitebuild import report_build  # noqa: E402
 
 SETTINGS = {"local": ROOT / "pelicanconf.py", "production": ROOT / "publishconf.py"}
 OUTPUT = ROOT / "output"
@@ -28,15 +28,8 @@ CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(R
 
 def _build(settings: Path, overrides: dict | None = None) -> bool:
     """Build atomically; print every problem and return False if the build failed."""
-    try:
-        build_site(settings, OUTPUT, overrides)
-    except BuildFailed as failure:
-        print("Build failed; the previous output was left as it was.", file=sys.stderr)
-        for problem in failure.problems:
-            print(problem, file=sys.stderr)
-        return False
-    print(f"Built {OUTPUT.relative_to(ROOT)}/ with {settings.name}")
-    return True
+    # report_build never raises, so livereload keeps serving the last good build whatever happens.
+    return report_build(settings, OUTPUT, overrides)
 
 
 @task

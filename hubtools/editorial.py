@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-import markdown
 from hub.problems import ContentProblem
+from hub.sourcefiles import IGNORED_NAMES, is_ignored
 from hub.text import html_to_text
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
 
 from hubtools.readability import flesch_reading_ease
 
@@ -16,20 +20,20 @@ MIN_READING_EASE = 60
 WORD_LIMITS = {"tips": (60, 180), "articles": (700, 1200)}
 
 
-def split_source(text: str) -> tuple[dict[str, str], str]:
-    """Split a Markdown content file into lower-cased metadata and its body."""
-    head, _, body = text.partition("\n\n")
-    meta = {}
-    for line in head.splitlines():
-        key, sep, value = line.partition(":")
-        if sep:
-            meta[key.strip().lower()] = value.strip()
-    return meta, body
+def content_reader(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> MarkdownReader:
+    """Pelican's own Markdown reader, with the site's settings: the extensions and metadata rules the build uses."""
+    return MarkdownReader(read_settings(str(settings_file), override=dict(overrides or {})))
 
 
-def body_text(body: str) -> str:
-    """The readable text of a Markdown body, as a reader sees it."""
-    return html_to_text(markdown.markdown(body, extensions=["extra", "md_in_html"]))
+def read_item(reader: MarkdownReader, path: Path) -> tuple[dict[str, Any], str]:
+    """A content file as the build reads it: Pelican's metadata (lower-case keys) and the rendered HTML body."""
+    html, metadata = reader.read(str(path))
+    return metadata, html
+
+
+def visible_text(html: str) -> str:
+    """The words a reader sees in a rendered body."""
+    return html_to_text(html)
 
 
 def locate_line(path: Path, field: str) -> int:
@@ -42,17 +46,19 @@ def locate_line(path: Path, field: str) -> int:
     return next((n for n, line in enumerate(lines, start=1) if line.lower().startswith(prefix)), 1)
 
 
-def text_problems(content: Path, project: Path) -> list[ContentProblem]:
-    """Word counts and reading ease of every tip and article."""
+def text_problems(content: Path, project: Path, reader: MarkdownReader) -> list[ContentProblem]:
+    """Word counts and reading ease of every tip and article, read by Pelican's reader as the build reads them."""
     problems = []
     for folder, (low, high) in WORD_LIMITS.items():
         for path in sorted((content / folder).glob("*.md")):
+            if is_ignored(path.name, IGNORED_NAMES) or path.is_symlink():
+                continue  # lock and backup files are not content; the build refuses links
             shown = path.relative_to(project).as_posix()
             try:
-                meta, body = split_source(path.read_text(encoding="utf-8"))
-            except UnicodeDecodeError:
-                continue  # the build reports files that are not UTF-8
-            text = body_text(body)
+                meta, html = read_item(reader, path)
+            except Exception:  # noqa: BLE001 (a file the reader cannot read is reported by the build, with its name)
+                continue
+            text = visible_text(html)
             words = len(text.split())
             # A draft is still being written: its length is checked once it is published.
             if meta.get("status") != "draft" and not low <= words <= high:

@@ -28,6 +28,7 @@ from .search_index import document_for, search_file_names, to_json_bytes
 from .searchwords import SearchWords, load_search_words
 from .settings import hub_settings
 from .sitefiles import web_manifest
+from .slugs import reserved_slugs, slug_problems
 from .themes import Theme, load_themes
 from .tipcards import Tip, tip_card_from_content
 from .tipsfeed import tips_feed
@@ -120,6 +121,8 @@ class HubGenerator(CachingGenerator):
         self, articles: list[Any], pages: list[Any], drafts: tuple[list[Any], list[Any]] = ([], [])
     ) -> HubCatalog:
         """Check everything (drafts too), build the catalog and share it with every template."""
+        if not self.themes:  # the themes file's own problem, without every item's theme check failing after it
+            raise_if_any(self.problems)
         known = {theme.slug for theme in self.themes}
         draft_articles, draft_pages = drafts
         problems = list(self.problems)
@@ -127,6 +130,8 @@ class HubGenerator(CachingGenerator):
         problems += self._metadata_problems([*articles, *draft_articles], "article", known)
         problems += self._metadata_problems([*pages, *draft_pages], "page", known)
         problems += self._link_problems([*self.tip_contents, *articles, *pages])
+        problems += self._body_problems([*self.tip_contents, *self.tip_drafts, *articles, *draft_articles])
+        problems += self._body_problems([*pages, *draft_pages])
         problems += missing_vendor_files(self.node_modules)
         raise_if_any(problems)
         tips = [tip_card_from_content(tip, self._display_path(tip.relative_source_path)) for tip in self.tip_contents]
@@ -178,13 +183,18 @@ class HubGenerator(CachingGenerator):
             problems += broken_links(source, self._display_path(source), item._content, known)
         return problems
 
+    def _body_problems(self, items: list[Any]) -> list[ContentProblem]:
+        """What nh3 refused in each body, found as the item was created (hub.sanitise_body)."""
+        return [problem for item in items for problem in getattr(item, "hub_body_problems", ())]
+
     def _metadata_problems(self, items: list[Any], kind: str, known: set[str]) -> list[ContentProblem]:
-        """Check each item's metadata and that no two items of a kind share a slug."""
+        """Check each item's metadata and slug, and that no two items of a kind share a slug."""
         problems = []
         for item in items:
             problems += check_metadata(item.metadata, self._display_path(item.relative_source_path), kind, known)
-        pairs = [(item.slug, self._display_path(item.relative_source_path)) for item in items]
-        return problems + duplicate_slug_problems(pairs, kind)
+        pairs = [(str(item.slug or ""), self._display_path(item.relative_source_path)) for item in items]
+        reserved = reserved_slugs(self.settings) if kind == "page" else ()
+        return problems + slug_problems(pairs, reserved) + duplicate_slug_problems(pairs, kind)
 
     def generate_output(self, writer: Any) -> None:
         """Write every tip page, the tip index, the theme index and one page per theme."""

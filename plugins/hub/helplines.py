@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -201,6 +201,16 @@ def _contact(entry: Any, n: int, check: _Checker) -> Contact | None:
     )
 
 
+def _day(value: Any) -> date | None:
+    """A YYYY-MM-DD date (the strict loader keeps it as text), or None."""
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.strptime(str(value), "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
 def helplines_from_data(data: Any, path: str) -> tuple[Helplines | None, list[ContentProblem]]:
     """Check parsed YAML and turn it into Helplines, collecting every problem."""
     check = _Checker(path)
@@ -208,8 +218,8 @@ def helplines_from_data(data: Any, path: str) -> tuple[Helplines | None, list[Co
         check.add("", "must hold `reviewed`, `emergency` and `contacts`; see content/README.md")
         return None, check.problems
     check.unknown(data, ("reviewed", "emergency", "contacts"), "file")
-    reviewed = data.get("reviewed")
-    if not isinstance(reviewed, date):
+    reviewed = _day(data.get("reviewed"))
+    if reviewed is None:
         check.add("reviewed", "must be the date the numbers were last checked, as YYYY-MM-DD")
     emergency = _emergency(data.get("emergency"), check)
     raw_contacts = data.get("contacts")

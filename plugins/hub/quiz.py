@@ -81,10 +81,22 @@ class _Checker:
             self.add(where, f"has {len(items)} {noun}s; give it {bounds[0]} to {bounds[1]}")
         return items
 
+    def strings(self, value: Any, where: str) -> tuple[str, ...]:
+        """A list of words, such as signals: anything else is reported, never turned into text."""
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.add(where, "must be a list of words, e.g. [seek-help]")
+            return ()
+        return tuple(value)
+
     def ident(self, value: Any, seen: set[str], where: str) -> str:
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str):
+            self.add(f"{where} id", "is missing or not a word; use lower-case letters, digits and hyphens")
+            return ""
+        if not ID_PATTERN.match(value):
             self.add(f"{where} id", f"{value!r} must be lower-case letters, digits and hyphens")
-            return str(value)
+            return value
         if value in seen:
             self.add(f"{where} id", f"{value!r} is used twice; ids must be unique")
         seen.add(value)
@@ -97,7 +109,7 @@ def _answer(check: _Checker, data: Any, where: str, seen: set[str]) -> QuizAnswe
         return None
     ident = check.ident(data.get("id"), seen, where)
     text = check.text(data, "text", f"{where} ")
-    signals = tuple(data.get("signals") or ())
+    signals = check.strings(data.get("signals"), f"{where} signals")
     for signal in signals:
         if signal not in SIGNALS:
             check.add(f"{where} signals", f"{signal!r} is not a signal; use {' or '.join(SIGNALS)}")
@@ -125,7 +137,10 @@ def _question(check: _Checker, data: Any, where: str, seen: set[str]) -> QuizQue
     answers = check.count(data.get("answers"), ANSWER_COUNT, f"{where} answers", "answer")
     built = [_answer(check, a, f"{where} answer {n}", answers_seen) for n, a in enumerate(answers, start=1)]
     hint = data.get("hint") or ""
-    return QuizQuestion(ident, text, str(hint).strip(), tuple(a for a in built if a))
+    if not isinstance(hint, str):
+        check.add(f"{where} hint", "must be one line of text; write it as plain text")
+        hint = ""
+    return QuizQuestion(ident, text, hint.strip(), tuple(a for a in built if a))
 
 
 def quiz_from_data(data: Any, path: str, themes: Sequence[str]) -> tuple[Quiz | None, list[ContentProblem]]:

@@ -98,7 +98,7 @@ def test_scaffolding_refuses_unknown_themes_and_taken_slugs(fixture_site):
             + "Plain words here. " * 20,
             "tips/bad-day.md:5: Reviewed: '22 Nov' is not a date; write it as YYYY-MM-DD",
         ),
-        ("quiz/where-are-we-stuck.yml", "title: [broken\n", "where-are-we-stuck.yml:1: line"),
+        ("quiz/where-are-we-stuck.yml", "title: [broken\n", "where-are-we-stuck.yml:2: is not valid YAML"),
     ],
 )
 def test_check_reports_each_kind_of_problem_with_file_and_line(fixture_site, relative, text, expected):
@@ -115,3 +115,20 @@ def test_check_lists_every_problem_at_once(fixture_site):
     assert any("tips/b.md" in p and "Source" in p for p in problems)
     assert any("tips/a.md" in p and "words" in p for p in problems)
     assert not (fixture_site / "output").exists()
+
+
+def test_the_check_reports_a_repeated_title_with_its_line(fixture_site):
+    tip = fixture_site / "content/tips/weekly-check-in.md"
+    tip.write_text(tip.read_text().replace("Time:", "Title: A second title\nTime:"))
+    lines = check(fixture_site)
+    assert (
+        "content/tips/weekly-check-in.md:6: 'Title:' repeats the one on line 1; keep one and delete the other" in lines
+    )
+
+
+def test_the_check_survives_an_editors_lock_file(fixture_site):
+    import os
+
+    before = check(fixture_site)
+    os.symlink("user@host.123:1700000000", fixture_site / "content/tips/.#weekly-check-in.md")
+    assert check(fixture_site) == before
