@@ -46,7 +46,8 @@ export function createSearchEngine (lunr, serializedIndex, store) {
   const stem = (word) => lunr.stemmer(new lunr.Token(word)).toString()
 
   function queryWords (text) {
-    const words = tokenize(text).map((word) => foldSpelling(word, spellings))
+    // A possessive is the word itself to a reader: "her family's side" is about family.
+    const words = tokenize(text).map((word) => foldSpelling(word.replace(/'s$/, ''), spellings))
     const meaningful = words.filter((word) => lunr.stopWordFilter(new lunr.Token(word)))
     return meaningful.length ? meaningful : words
   }
