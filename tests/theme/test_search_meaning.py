@@ -94,3 +94,10 @@ def test_a_readers_phrase_is_one_idea_and_a_related_phrase_counts_only_whole():
     # 2: only "live"; the reader's phrase counts as its weakest word.
     matched = [["long", "distanc@body"], ["live", "apart"], ["live", "long"]]
     assert order([5.0, 1.0, 3.0], matched, words) == [1, 0, 2]
+
+
+def test_a_group_looks_only_for_the_entries_the_build_chose_but_any_entry_finds_it():
+    data = {**DATA, "relatedTargets": [[2], [0, 1], []]}
+    assert call_js("search-meaning.js", "relatedFor", ["gratitud"], data, False) == [["appreci"]]
+    assert call_js("search-meaning.js", "relatedFor", ["argument"], data, False) == [["fight", "row"]]
+    assert call_js("search-meaning.js", "planFor", ["miles"], data, False)[0]["relatedPhrases"] == []

@@ -24,9 +24,14 @@ const STEPS = 20
 // Other forms of a word are found through its stem as a prefix; shorter stems match too much.
 const PREFIX_STEM = 5
 
-/** Look-ups for the groups the page carries: a stem's group, and multi-word entries. */
+/**
+ * Look-ups for the groups the page carries: a stem's group, multi-word entries, and the
+ * entries each group looks for (``relatedTargets``: positions of the few entries the index
+ * holds most, chosen by the build; every entry when the list is absent).
+ */
 export function relatedIndex (data) {
   const groups = (data && data.related) || []
+  const targets = (data && data.relatedTargets) || groups.map((group) => group.map((_, position) => position))
   const groupOf = new Map()
   const phrases = []
   groups.forEach((group, number) => {
@@ -36,11 +41,12 @@ export function relatedIndex (data) {
       else phrases.push({ words, number })
     }
   })
+  const looked = groups.map((group, number) => (targets[number] || []).map((position) => group[position]))
   return {
     groupOf,
     phrases,
-    singles: groups.map((group) => group.filter((entry) => !entry.includes(' '))),
-    multis: groups.map((group) => group.filter((entry) => entry.includes(' ')).map((entry) => entry.split(' '))),
+    singles: looked.map((entries) => entries.filter((entry) => !entry.includes(' '))),
+    multis: looked.map((entries) => entries.filter((entry) => entry.includes(' ')).map((entry) => entry.split(' '))),
     filler: new Set((data && data.filler) || [])
   }
 }
