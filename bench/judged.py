@@ -3,7 +3,8 @@
 Each query carries graded judgements: 2 = the item answers it, 1 = related. Measures, per
 engine, from the first five results it shows for each query:
 
-* hit@3: share of queries with an item that answers it (grade 2) among the first three;
+* hit@3: share of queries with an item that answers it (grade 2) among the first three
+  (and, for context, "any@3": with any judged item, grade 1 or 2, among the first three);
 * MRR: mean of 1 / the rank of the first item that answers it (0 when none of the five does);
 * nDCG@5: discounted cumulative gain of the first five (gain 2^grade - 1, log2 discount),
   divided by the best possible order of the judged items;
@@ -66,6 +67,7 @@ class QueryScore:
     """One query's measures for one engine."""
 
     hit3: bool
+    any3: bool
     reciprocal_rank: float
     ndcg5: float
     zero: bool
@@ -79,6 +81,7 @@ def score_query(query: JudgedQuery, slugs: Sequence[str]) -> QueryScore:
     ideal = dcg(sorted(query.grades.values(), reverse=True)[:DEPTH])
     return QueryScore(
         hit3=first is not None and first <= 3,
+        any3=any(grades[:3]),
         reciprocal_rank=1 / first if first else 0.0,
         ndcg5=dcg(grades) / ideal,
         zero=not slugs,
@@ -91,6 +94,7 @@ class Summary:
 
     queries: int
     hit3: float
+    any3: float
     mrr: float
     ndcg5: float
     zero_results: int
@@ -102,6 +106,7 @@ class Summary:
         return cls(
             queries=count,
             hit3=sum(score.hit3 for score in scores) / count,
+            any3=sum(score.any3 for score in scores) / count,
             mrr=sum(score.reciprocal_rank for score in scores) / count,
             ndcg5=sum(score.ndcg5 for score in scores) / count,
             zero_results=sum(score.zero for score in scores),

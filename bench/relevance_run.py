@@ -77,12 +77,15 @@ def report(
         "Written by `invoke relevance` (bench/relevance_run.py); do not edit by hand.",
         f"{len(queries)} judged queries from `bench/relevance/queries.yml`, over the real `content/` folder.",
         "",
-        "| Engine | hit@3 | MRR | nDCG@5 | Zero results |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| Engine | hit@3 | MRR | nDCG@5 | Zero results | any@3 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for engine in ENGINES:
         s = summaries[engine]
-        row = f"| {engine} | {_number(s.hit3)} | {_number(s.mrr)} | {_number(s.ndcg5)} | {s.zero_results} |"
+        row = (
+            f"| {engine} | {_number(s.hit3)} | {_number(s.mrr)} | {_number(s.ndcg5)} | {s.zero_results}"
+            f" | {_number(s.any3)} |"
+        )
         lines.append(row)
     tools = ", ".join(f"{name} {version}" for name, version in sorted(versions.items()))
     lines += [
@@ -91,6 +94,7 @@ def report(
         "- MRR: mean of 1 / rank of the first item judged 2 in the first five (0 if none).",
         "- nDCG@5: gain 2^grade - 1, log2 discount, over the best order of the judged items.",
         "- Zero results: queries that showed nothing.",
+        "- any@3 (for context): share of queries with any judged item (grade 1 or 2) among the first three.",
         "- The hub runs its own engine (theme/static/js) in Node over the built search files, with the"
         " danger matcher putting the safety page first as the search page does; Pagefind and"
         " pelican-lunr run in headless Chromium through their own JavaScript, on the benchmark's search"
