@@ -4,6 +4,9 @@ import pytest
 
 from tests.jsmodule import call_js
 
+# Relative to theme/static/js, where call_js looks.
+HELPERS = "../../../tests/theme/meaning_helpers.mjs"
+
 DATA = {
     "related": [
         ["thank", "gratitud", "appreci", "taken grant"],
@@ -15,7 +18,7 @@ DATA = {
 
 
 def related(stems, typos=False):
-    return call_js("search-meaning.js", "relatedFor", stems, DATA, typos)
+    return call_js(HELPERS, "relatedFor", stems, DATA, typos)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +46,7 @@ def test_a_word_looks_for_the_single_words_of_its_group(stems, typos, expected):
     ],
 )
 def test_within_edits(a, b, most, expected):
-    assert call_js("search-meaning.js", "withinEdits", a, b, most) is expected
+    assert call_js(HELPERS, "withinEdits", a, b, most) is expected
 
 
 def plan(*words):
@@ -54,7 +57,7 @@ def plan(*words):
 
 
 def order(scores, matched, words, filler=(), count=100):
-    return call_js("search-meaning.js", "coverageOrder", scores, matched, words, list(filler), count)
+    return call_js(HELPERS, "coverageOrder", scores, matched, words, list(filler), count)
 
 
 def test_covering_more_meaningful_words_beats_a_higher_score_on_one_word():
@@ -76,7 +79,7 @@ def test_within_the_same_coverage_lunr_score_decides():
 def test_credits_from_postings_equal_credits_from_each_hits_terms():
     words = plan(("apologise", "apolog", ["sorri"]), ("never", "never", []))
     matched = [["apologi", "never@body"], ["sorri"], ["sorri", "apolog@body"], [], ["sorri@body", "never@body"]]
-    from_terms, from_postings = call_js("search-meaning.js", "creditsBothWays", matched, words)
+    from_terms, from_postings = call_js(HELPERS, "creditsBothWays", matched, words)
     assert from_terms == from_postings == [1, 0.5, 0.6, 0, 0.6, 0, 0, 0, 0.3, 0.5]
 
 
@@ -86,7 +89,7 @@ def test_a_title_match_outranks_a_body_only_match_of_the_same_words():
 
 
 def test_a_readers_phrase_is_one_idea_and_a_related_phrase_counts_only_whole():
-    words = call_js("search-meaning.js", "planFor", ["long", "distanc"], DATA, False)
+    words = call_js(HELPERS, "planFor", ["long", "distanc"], DATA, False)
     assert [w["span"] for w in words] == [0, 0]
     assert words[0]["relatedStems"] == ["miles"]
     assert words[0]["relatedPhrases"] == [["live", "apart"]]
@@ -98,6 +101,6 @@ def test_a_readers_phrase_is_one_idea_and_a_related_phrase_counts_only_whole():
 
 def test_a_group_looks_only_for_the_entries_the_build_chose_but_any_entry_finds_it():
     data = {**DATA, "relatedTargets": [[2], [0, 1], []]}
-    assert call_js("search-meaning.js", "relatedFor", ["gratitud"], data, False) == [["appreci"]]
-    assert call_js("search-meaning.js", "relatedFor", ["argument"], data, False) == [["fight", "row"]]
-    assert call_js("search-meaning.js", "planFor", ["miles"], data, False)[0]["relatedPhrases"] == []
+    assert call_js(HELPERS, "relatedFor", ["gratitud"], data, False) == [["appreci"]]
+    assert call_js(HELPERS, "relatedFor", ["argument"], data, False) == [["fight", "row"]]
+    assert call_js(HELPERS, "planFor", ["miles"], data, False)[0]["relatedPhrases"] == []
