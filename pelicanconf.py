@@ -58,6 +58,12 @@ TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DEFAULT_PAGINATION = False
+# Theme pages and the tip index are split into pages (see HUB_*_PER_PAGE): the first page keeps
+# its URL, later ones are /themes/repair/page/2/ and so on.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 
 # No feeds while writing locally; publishconf.py turns them on.
 FEED_ALL_ATOM = None

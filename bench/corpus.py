@@ -213,11 +213,10 @@ def article_text(maker: TextMaker, title: str, themes: list[str], day: date, lin
 
 
 def _copy_real_files(content: Path) -> None:
-    """Copy the data files, the quiz and the standing pages from the real content folder."""
+    """Copy the taxonomy, the quiz, the data files and the standing pages from the real content folder."""
     (content / "pages").mkdir(parents=True)
-    # The site's data files: themes, helplines, danger words and related search words.
-    for data_file in ("themes.yml", "helplines.yml", "safety-words.yml", "search-words.yml"):
-        shutil.copyfile(REAL_CONTENT / data_file, content / data_file)
+    for name in ("themes.yml", "helplines.yml", "safety-words.yml", "search-words.yml"):
+        shutil.copyfile(REAL_CONTENT / name, content / name)
     shutil.copytree(REAL_CONTENT / "quiz", content / "quiz")
     for page in ("safety.md", "about.md"):
         shutil.copyfile(REAL_CONTENT / "pages" / page, content / "pages" / page)

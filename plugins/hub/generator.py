@@ -22,6 +22,7 @@ from .dangerwords import load_danger_words
 from .helplines import load_helplines
 from .links import broken_links
 from .metadata import check_metadata, duplicate_slug_problems, split_list
+from .pagination import paginate
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
 from .search_index import document_for, search_file_names, to_json_bytes
@@ -30,7 +31,7 @@ from .settings import hub_settings
 from .sitefiles import web_manifest
 from .slugs import reserved_slugs, slug_problems
 from .themes import Theme, load_themes
-from .tipcards import Tip, tip_card_from_content
+from .tipcards import Tip, tip_card_from_content, tip_groups
 from .tipsfeed import tips_feed
 from .urls import hub_urls
 from .vendor import copy_vendor_files, missing_vendor_files
@@ -204,10 +205,10 @@ class HubGenerator(CachingGenerator):
         write = self._writer_for(writer)
         for tip in catalog.tips:
             write(self.settings["TIP_SAVE_AS"].format(slug=tip.slug), "tip", tip.url, tip=tip)
-        write(self.settings["HUB_TIPS_INDEX_SAVE_AS"], "tips", self.urls["tips"])
+        self._write_tip_index(write)
         write(self.settings["HUB_THEMES_INDEX_SAVE_AS"], "themes", self.urls["themes"])
         for theme in catalog.themes:
-            write(self.settings["HUB_THEME_SAVE_AS"].format(slug=theme.slug), "theme", theme.url, theme=theme)
+            self._write_theme(write, theme)
         quiz_json = to_json_bytes(quiz_page_data(self.quiz, catalog, self.settings["SITEURL"])).decode("utf-8")
         write(
             self.settings["HUB_QUIZ_SAVE_AS"],
@@ -218,6 +219,26 @@ class HubGenerator(CachingGenerator):
         )
         self._write_site_files()
         self._write_search_files()  # last, so the background build has had the most time
+
+    def _write_tip_index(self, write: Any) -> None:
+        """The tip index, in pages of HUB_TIPS_INDEX_PER_PAGE tips grouped by their main theme."""
+        catalog = self.catalog
+        tips = [tip for theme in catalog.themes for tip in catalog.tips_led_by(theme.slug)]
+        save_as = self.settings["HUB_TIPS_INDEX_SAVE_AS"]
+        lists = {"tips": (tips, self.settings["HUB_TIPS_INDEX_PER_PAGE"])}
+        for page in paginate(save_as, self.urls["tips"], lists, self.settings):
+            groups = tip_groups(catalog.themes, page.values["tips_page"].object_list)
+            write(page.save_as, "tips", page.url, tip_groups=groups, **page.values)
+
+    def _write_theme(self, write: Any, theme: Theme) -> None:
+        """One theme's pages: its tips and articles, a fixed number of each per page."""
+        lists = {
+            "tips": (self.catalog.tips_in(theme.slug), self.settings["HUB_THEME_TIPS_PER_PAGE"]),
+            "articles": (self.catalog.articles_in(theme.slug), self.settings["HUB_THEME_ARTICLES_PER_PAGE"]),
+        }
+        save_as = self.settings["HUB_THEME_SAVE_AS"].format(slug=theme.slug)
+        for page in paginate(save_as, theme.url, lists, self.settings):
+            write(page.save_as, "theme", page.url, theme=theme, **page.values)
 
     def _write_site_files(self) -> None:
         """Write the tips feed (when configured) and the web app manifest."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .datafiles import read_yaml
+from .plan import time_minutes, tip_steps
 from .problems import ContentProblem
 
 QUESTION_COUNT = (6, 10)
@@ -21,6 +22,7 @@ ANSWER_COUNT = (3, 5)
 SIGNALS = ("safety", "seek-help")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_FIELDS = ("title", "intro", "note", "safety_result")
+REFLECTION_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class QuizAnswer:
     text: str
     weights: Mapping[str, int]
     signals: tuple[str, ...]
+    reflection: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Quiz:
     safety_result: str
     questions: tuple[QuizQuestion, ...]
     results: Mapping[str, str]
+    support_theme: str = ""
 
 
 class _Checker:
@@ -124,7 +128,28 @@ def _answer(check: _Checker, data: Any, where: str, seen: set[str]) -> QuizAnswe
             check.add(f"{where} themes", f"weight for {slug!r} must be a whole number of 1 or more")
     if not weights and "safety" not in signals:
         check.add(f"{where} themes", "weights no theme; every answer must weight at least one")
-    return QuizAnswer(ident, text, dict(weights), signals)
+    reflection = _reflection(check, data.get("reflection"), where, signals)
+    return QuizAnswer(ident, text, dict(weights), signals, reflection)
+
+
+def _reflection(check: _Checker, value: Any, where: str, signals: tuple[str, ...]) -> str:
+    """An answer's optional reflection: a short phrase the result says back, e.g. "you hardly talk"."""
+    if value is None:
+        return ""
+    field = f"{where} reflection"
+    if not isinstance(value, str) or not value.strip():
+        check.add(field, "is empty; write a short phrase such as 'you hardly talk these days', or remove it")
+        return ""
+    value = " ".join(value.split())
+    if "safety" in signals:
+        check.add(field, "a safety answer is never said back to the reader; remove the reflection")
+    if len(value) > REFLECTION_LENGTH:
+        check.add(field, f"is {len(value)} characters; keep it to {REFLECTION_LENGTH} or fewer")
+    if value[-1] in ".!?;:,":
+        check.add(field, "ends with punctuation; it is joined into a sentence, so end it with a word")
+    if value[0].isupper() and not value.startswith("I "):
+        check.add(field, "starts with a capital; it goes mid-sentence, so start it in lower case")
+    return value
 
 
 def _question(check: _Checker, data: Any, where: str, seen: set[str]) -> QuizQuestion | None:
@@ -147,7 +172,7 @@ def quiz_from_data(data: Any, path: str, themes: Sequence[str]) -> tuple[Quiz | 
     """Check parsed YAML and build the Quiz; every problem found is returned."""
     check = _Checker(path, themes)
     if not isinstance(data, dict):
-        check.add("", "must be a mapping with title, intro, note, safety_result, questions and results")
+        check.add("", "must be a mapping with title, intro, note, safety_result, support_theme, questions and results")
         return None, check.problems
     texts = {key: check.text(data, key, "") for key in TEXT_FIELDS}
     seen: set[str] = set()
@@ -158,6 +183,10 @@ def quiz_from_data(data: Any, path: str, themes: Sequence[str]) -> tuple[Quiz | 
     for signal in SIGNALS:
         if signal not in signals:
             check.add("questions", f"no answer sends the {signal!r} signal; the quiz needs one")
+    support_theme = data.get("support_theme")
+    if support_theme not in themes:
+        message = f"{support_theme!r} is not a theme in themes.yml; name the theme for getting support"
+        check.add("support_theme", message)
     results = data.get("results") if isinstance(data.get("results"), dict) else {}
     for slug in themes:
         if not isinstance(results.get(slug), str) or not results[slug].strip():
@@ -165,7 +194,8 @@ def quiz_from_data(data: Any, path: str, themes: Sequence[str]) -> tuple[Quiz | 
     for slug in results:
         if slug not in themes:
             check.add(f"results {slug}", f"{slug!r} is not a theme in themes.yml")
-    quiz = Quiz(questions=questions, results={k: str(v).strip() for k, v in results.items()}, **texts)
+    results = {k: str(v).strip() for k, v in results.items()}
+    quiz = Quiz(questions=questions, results=results, support_theme=str(support_theme), **texts)
     return (None if check.problems else quiz), check.problems
 
 
@@ -188,6 +218,9 @@ def _tip_entry(tip: Any, site: str) -> dict[str, Any]:
         "summary": tip.summary,
         "time": tip.time,
         "effort": tip.effort,
+        "minutes": time_minutes(tip.time),
+        "lead": tip.main_theme,
+        "steps": tip_steps(tip.body_html),
     }
 
 
@@ -202,13 +235,22 @@ def _theme_tips(catalog: Any, slug: str) -> list[Any]:
 def quiz_page_data(quiz: Quiz, catalog: Any, site: str) -> dict[str, Any]:
     """Everything the quiz script needs, from the quiz file and the built site's content."""
     return {
+        "supportTheme": quiz.support_theme,
         "questions": [
             {
                 "id": q.id,
                 "text": q.text,
                 "hint": q.hint,
                 "answers": [
-                    {"id": a.id, "text": a.text, "themes": dict(a.weights), "signals": list(a.signals)}
+                    {
+                        "id": a.id,
+                        "text": a.text,
+                        # Pairs, not a mapping: the JSON is written with sorted keys, and the
+                        # editor's order of an answer's themes is the quiz's last tie-break.
+                        "weights": [[slug, weight] for slug, weight in a.weights.items()],
+                        "signals": list(a.signals),
+                        "reflection": a.reflection,
+                    }
                     for a in q.answers
                 ],
             }

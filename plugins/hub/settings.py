@@ -23,6 +23,11 @@ DEFAULTS: dict[str, Any] = {
     "HUB_QUIZ_SAVE_AS": "quiz/index.html",
     "HUB_SEARCH_DIR": "search",
     "HUB_TIPS_FEED_ATOM": None,
+    # Long lists are split into numbered pages (URLs from Pelican's PAGINATION_PATTERNS): a
+    # theme page shows this many tips and articles per page, the tip index this many tips.
+    "HUB_THEME_TIPS_PER_PAGE": 24,
+    "HUB_THEME_ARTICLES_PER_PAGE": 6,
+    "HUB_TIPS_INDEX_PER_PAGE": 120,
     # How many related tip cards a tip or an article shows.
     "HUB_RELATED_COUNT": 3,
     # Sent as a meta tag on every page and in the host header files: scripts only from
@@ -73,4 +78,7 @@ def hub_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     count = merged["HUB_RELATED_COUNT"]
     if not isinstance(count, int) or count < 0:
         raise SettingsError(f"HUB_RELATED_COUNT must be a whole number, got {count!r}")
+    for key in ("HUB_THEME_TIPS_PER_PAGE", "HUB_THEME_ARTICLES_PER_PAGE", "HUB_TIPS_INDEX_PER_PAGE"):
+        if not isinstance(merged[key], int) or isinstance(merged[key], bool) or merged[key] < 1:
+            raise SettingsError(f"{key} must be a whole number of 1 or more, got {merged[key]!r}")
     return merged

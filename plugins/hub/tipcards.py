@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,3 +62,11 @@ def tip_card_from_content(content: Page, source_path: str) -> TipCard:
         search=str(meta.get("search") or "").strip(),
         reviewed=reviewed_day(meta.get("reviewed")),
     )
+
+
+def tip_groups(themes: Sequence[Any], tips: Sequence[TipCard]) -> list[tuple[Any, list[TipCard]]]:
+    """Tips grouped under their main theme, in the themes' order; themes with no tip here are left out."""
+    by_theme: dict[str, list[TipCard]] = {}
+    for tip in tips:
+        by_theme.setdefault(tip.main_theme, []).append(tip)
+    return [(theme, by_theme[theme.slug]) for theme in themes if theme.slug in by_theme]

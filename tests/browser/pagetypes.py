@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# The profile from issue 17: a result with reflections and the "Getting support" line.
+QUIZ_SUPPORT_ANSWERS = (
+    "#talk=screens&time=cannot-remember&after-a-fight=go-quiet&noticed=taken-for-granted&pressure=heavy"
+    "&closeness=flatmates&where-you-look=at-partner&how-long=a-year-or-more&safety=feel-safe"
+)
 QUIZ_ANSWERS = (
     "#talk=flat&time=this-week&after-a-fight=talk-soon&noticed=valued&pressure=light&closeness=warm&tension=little-things"
     "&where-you-look=at-myself&how-long=weeks&safety=feel-safe"
@@ -26,10 +31,12 @@ PAGE_TYPES = {
     "tip": ("/tips/date-night/", None),
     "tip index": ("/tips/", _wait(".theme-filter button")),
     "theme": ("/themes/intimacy/", None),
+    "theme, a later page": ("/themes/communication/page/2/", None),
     "search with results": ("/search/?q=phone", _wait("#search-results li")),
     "search with none": ("/search/?q=zzzzqqqq", _no_results),
     "quiz question": ("/quiz/", _wait("#quiz-question-title")),
     "quiz result": ("/quiz/" + QUIZ_ANSWERS, _wait("#quiz-result-title")),
+    "quiz result with support": ("/quiz/" + QUIZ_SUPPORT_ANSWERS, _wait(".quiz-support:not([hidden])")),
     "safety": ("/safety/", None),
     "about": ("/about/", None),
     "404": ("/no-such-page/", None),

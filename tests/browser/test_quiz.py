@@ -38,6 +38,19 @@ LONG_RUNNING_CONFLICT = {
 AFRAID = {**LONG_RUNNING_CONFLICT, "safety": "sometimes"}
 HOME_LIFE = {**QUALITY_TIME, "talk": "logistics", "pressure": "home-load", "tension": "chores-money"}
 OLD_HURTS = {**QUALITY_TIME, "after-a-fight": "keep-a-list", "closeness": "guarded", "tension": "old-hurt"}
+# The profile from issue 17: five themes tie on weight; the reader's own answers break the tie.
+ISSUE_PROFILE = {
+    "talk": "screens",
+    "time": "cannot-remember",
+    "after-a-fight": "go-quiet",
+    "noticed": "taken-for-granted",
+    "pressure": "heavy",
+    "closeness": "flatmates",
+    "where-you-look": "at-partner",
+    "tension": "little-things",
+    "how-long": "a-year-or-more",
+    "safety": "feel-safe",
+}
 
 
 def quiz_data(page):
@@ -76,31 +89,73 @@ def tip_themes(built_site, href):
     return {meta["content"] for meta in doc.find_all("meta", property="article:tag")}
 
 
+EASE = {"easy": 0, "": 1, "moderate": 2, "deep": 3}
+
+
 @pytest.mark.parametrize(
-    ("answers", "expected"),
+    ("answers", "expected", "support"),
     [
-        (QUALITY_TIME, ["Quality time", "Talking and listening"]),
-        (LONG_RUNNING_CONFLICT, ["Repair after a fight", "Talking and listening", "Getting support"]),
-        (HOME_LIFE, ["Family and home life", "Talking and listening", "Quality time"]),
-        (OLD_HURTS, ["Quality time", "Trust and resentment", "Talking and listening"]),
+        (QUALITY_TIME, ["Quality time", "Talking and listening"], False),
+        (LONG_RUNNING_CONFLICT, ["Repair after a fight", "Talking and listening", "Appreciation"], True),
+        (ISSUE_PROFILE, ["Quality time", "Repair after a fight", "Appreciation"], True),
+        (HOME_LIFE, ["Family and home life", "Talking and listening", "Quality time"], False),
+        (OLD_HURTS, ["Quality time", "Trust and resentment", "Talking and listening"], False),
     ],
 )
-def test_keyboard_only_quiz_recommends_fitting_themes_and_tips(browser_page, site_url, built_site, answers, expected):
+def test_keyboard_only_quiz_recommends_fitting_themes_and_tips(
+    browser_page, site_url, built_site, answers, expected, support
+):
     page, watch = browser_page
     page.goto(site_url + "/quiz/")
     page.wait_for_selector("#quiz-question-title")
     answer_by_keyboard(page, answers)
     assert page.evaluate("document.activeElement.id") == "quiz-result-title"
     assert result_theme_names(page) == expected
-    slugs = {t["slug"] for t in quiz_data(page)["themes"] if t["name"] in expected}
-    tips = page.locator(".plan-list a")
-    assert 3 <= tips.count() <= 6
-    for href in tips.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
+    data = quiz_data(page)
+    slugs = {t["slug"] for t in data["themes"] if t["name"] in expected}
+    tips = page.locator(".plan-list .js-tip-link")
+    assert 3 <= tips.count() <= 5
+    hrefs = tips.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    for href in hrefs:
         assert tip_themes(built_site, href) & slugs, href
-    assert 1 <= page.locator(".quiz-result .link-list a").count() <= 2
+    # Easiest first: effort, then time.
+    by_url = {tip["url"]: tip for theme in data["themes"] for tip in theme["tips"]}
+    efforts = [EASE[by_url[href]["effort"]] for href in hrefs]
+    assert efforts == sorted(efforts)
+    assert page.locator(".quiz-result .link-list a").count() == 1
+    support_line = page.locator(".quiz-support")
+    assert support_line.is_visible() is support
+    if support:
+        assert support_line.locator("h3").inner_text() == "Getting support"
+        assert support_line.locator("a[href='/themes/professional-help/']").count() == 1
     assert "Your result is ready" in page.locator(".quiz [role=status]").inner_text()
     assert "not a diagnosis" in page.locator(".quiz-result").inner_text()
     watch.assert_clean()
+
+
+def test_the_result_says_back_what_the_reader_told_it(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/quiz/")
+    page.wait_for_selector("#quiz-question-title")
+    answer_by_keyboard(page, ISSUE_PROFILE)
+    reflection = page.locator(".quiz-reflection").inner_text()
+    assert reflection == (
+        "You told us that you cannot remember your last real time together, "
+        "you go quiet for a day or more after a fight and you feel taken for granted."
+    )
+    # The reflection comes before the themes: the result opens with it.
+    assert page.locator(".quiz-result h2 ~ .quiz-reflection + p + .result-themes").count() == 1
+
+
+def test_plan_tips_are_labelled_time_and_effort(browser_page, site_url):
+    page, _ = browser_page
+    page.goto(site_url + "/quiz/")
+    page.wait_for_selector("#quiz-question-title")
+    answer_by_keyboard(page, QUALITY_TIME)
+    metas = page.locator(".plan-list .tip-meta:visible").all_inner_texts()
+    assert metas
+    for meta in metas:
+        assert meta.startswith(("Time: ", "Effort: ")), meta
 
 
 def test_fear_puts_safety_first_without_tips_or_therapy(browser_page, site_url, project_root):
@@ -132,7 +187,7 @@ def test_back_returns_to_the_previous_answer(browser_page, site_url):
     page, _ = browser_page
     page.goto(site_url + "/quiz/")
     page.check("input[value='flat']")
-    page.click(".quiz button[type=submit]")
+    page.click(".quiz .js-next")
     page.get_by_role("button", name="Back").click()
     assert page.is_checked("input[value='flat']")
     assert page.locator(".quiz-progress").inner_text().startswith("1 of")
@@ -141,7 +196,7 @@ def test_back_returns_to_the_previous_answer(browser_page, site_url):
 def test_next_without_an_answer_explains_what_to_do(browser_page, site_url):
     page, _ = browser_page
     page.goto(site_url + "/quiz/")
-    page.click(".quiz button[type=submit]")
+    page.click(".quiz .js-next")
     assert page.locator(".quiz-error").is_visible()
     assert page.locator(".quiz-progress").inner_text().startswith("1 of")
 

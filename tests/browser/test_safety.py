@@ -43,7 +43,7 @@ def panel_shown(page, root):
 def test_danger_phrasings_show_the_panel_and_the_safety_page_first(browser_page, site_url, where):
     page, watch = browser_page
     root = ".search-page" if where == "page" else ".site-search"
-    open_search(page, site_url + ("/search/" if where == "page" else "/"))
+    open_search(page, site_url + ("/search/" if where == "page" else "/about/"))
     if where == "header":
         page.focus("#site-search-q")
     missed = []
@@ -63,7 +63,7 @@ def test_danger_phrasings_show_the_panel_and_the_safety_page_first(browser_page,
 def test_rut_phrasings_never_show_the_panel(browser_page, site_url, where):
     page, watch = browser_page
     root = ".search-page" if where == "page" else ".site-search"
-    open_search(page, site_url + ("/search/" if where == "page" else "/"))
+    open_search(page, site_url + ("/search/" if where == "page" else "/about/"))
     if where == "header":
         page.focus("#site-search-q")
     shown = []

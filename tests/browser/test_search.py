@@ -159,6 +159,10 @@ def test_keyboard_only_search_arrows_enter_and_escape(browser_page, site_url):
     open_search_page(page, site_url + "/search/")
     page.focus("#search-q")
     page.keyboard.type("date night")
+    # Wait for the whole query's results: an earlier keystroke's results are replaced when they come.
+    page.wait_for_function(
+        "() => document.querySelector('.search-page .js-search-status').textContent.includes('date night')"
+    )
     wait_for_results(page)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('#search-results') !== null")
@@ -192,8 +196,8 @@ def test_header_search_shows_live_results_and_links_to_the_full_page(browser_pag
 def test_without_javascript_the_form_lands_on_a_useful_search_page(open_page, site_url):
     page, _ = open_page(java_script_enabled=False)
     page.goto(site_url + "/")
-    page.fill("#site-search-q", "repair")
-    page.press("#site-search-q", "Enter")
+    page.fill("#home-search-q", "repair")
+    page.press("#home-search-q", "Enter")
     page.wait_for_url("**/search/?q=repair")
     text = page.locator("main").inner_text()
     assert "needs JavaScript" in text

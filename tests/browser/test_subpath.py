@@ -59,7 +59,7 @@ def test_search_and_quiz_work_under_the_sub_path(subpath_site, chromium):
     page.wait_for_selector(".quiz-option input")
     for _ in range(len(json.loads(page.locator(".js-quiz-data").text_content())["questions"])):
         page.locator(".quiz-option input").first.check()
-        page.click(".quiz button[type=submit]")
+        page.click(".quiz .js-next")
     page.wait_for_selector(".plan-list a")
     assert all(
         a.startswith(siteurl + "/tips/") for a in page.locator(".plan-list a").evaluate_all("l => l.map(a => a.href)")

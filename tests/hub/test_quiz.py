@@ -1,15 +1,12 @@
-"""Unit tests of the quiz: validation in Python, scoring in quiz-engine.js (run in Node)."""
+"""Unit tests of the quiz file's validation and the plan helpers (scoring: tests/theme/test_quiz_engine.py)."""
 
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
-import yaml
+from hub.plan import time_minutes, tip_steps
 from hub.quiz import quiz_from_data, script_safe_json
-
-from tests.jsmodule import call_js
 
 THEMES = ["communication", "repair", "stress", "professional-help"]
 
@@ -41,6 +38,7 @@ def good_quiz():
         "intro": "I",
         "note": "N",
         "safety_result": "S",
+        "support_theme": "professional-help",
         "questions": questions,
         "results": {slug: f"About {slug}." for slug in THEMES},
     }
@@ -101,117 +99,56 @@ def test_script_safe_json_cannot_close_the_script_element():
     assert "</script>" not in script_safe_json('{"t":"</script><b>&"}')
 
 
-def page_data():
-    """Quiz data shaped as the quiz page embeds it."""
-    quiz = good_quiz()
-    themes = []
-    for slug in THEMES:
-        tips = [
-            {"url": f"/tips/{slug}-{n}/", "title": f"{slug} {n}", "summary": "S", "time": "", "effort": ""}
-            for n in range(4)
-        ]
-        articles = [{"url": f"/articles/{slug}/", "title": slug, "summary": "S"}]
-        themes.append(
-            {
-                "slug": slug,
-                "name": slug.title(),
-                "url": f"/themes/{slug}/",
-                "result": "R",
-                "tips": tips,
-                "articles": articles,
-            }
-        )
-    return {"questions": quiz["questions"], "themes": themes}
+def test_a_reflection_is_a_short_lower_case_phrase_and_never_on_a_safety_answer():
+    data = good_quiz()
+    answers = data["questions"][0]["answers"]
+    answers[0]["reflection"] = "you hardly talk these days"
+    assert problems(data) == []
+    answers[0]["reflection"] = "You hardly talk."
+    answers[1]["reflection"] = "you " + "really " * 20 + "do"
+    answers[2]["reflection"] = "  "
+    data["questions"][5]["answers"][1]["reflection"] = "you are afraid"
+    found = problems(data)
+    assert any(p.startswith("question 1 answer 1 reflection") and "punctuation" in p for p in found)
+    assert any(p.startswith("question 1 answer 1 reflection") and "lower case" in p for p in found)
+    assert any(p.startswith("question 1 answer 2 reflection") and "80 or fewer" in p for p in found)
+    assert any(p.startswith("question 1 answer 3 reflection") and "empty" in p for p in found)
+    assert any(p.startswith("question 6 answer 2 reflection") and "safety" in p for p in found)
 
 
-def run(answers):
-    return call_js("quiz-engine.js", "quizResult", page_data(), answers)
-
-
-def test_top_themes_follow_the_scores_and_tips_come_from_them():
-    result = run({"q1": "b", "q2": "b", "q3": "b", "q4": "a", "q5": "a", "safety": "no"})
-    assert result["themes"] == ["repair", "communication"]
-    assert 3 <= len(result["tips"]) <= 6
-    assert all(t["url"].startswith(("/tips/repair", "/tips/communication")) for t in result["tips"])
-    assert len({t["url"] for t in result["tips"]}) == len(result["tips"])
-    assert 1 <= len(result["articles"]) <= 2
-    assert result["safety"] is False
-
-
-def test_ties_are_broken_by_taxonomy_order_every_time():
-    answers = {"q1": "a", "q2": "b", "q3": "c", "q4": "a", "q5": "b", "safety": "no"}
-    first = run(answers)
-    assert first == run(answers)
-    assert first["themes"][:2] == ["communication", "repair"]
-
-
-def test_a_safety_answer_replaces_advice_and_never_suggests_therapy():
-    result = run({"q1": "a", "q2": "a", "q3": "a", "q4": "a", "q5": "c", "safety": "yes"})
-    assert result["safety"] is True
-    assert result["tips"] == [] and result["articles"] == []
-    assert "professional-help" not in result["themes"]
-
-
-def test_long_running_conflict_recommends_professional_help():
-    result = run({"q1": "b", "q2": "b", "q3": "a", "q4": "a", "q5": "c", "safety": "no"})
-    assert result["seekHelp"] is True
-    assert "professional-help" in result["themes"]
-
-
-def test_answers_round_trip_through_the_url_hash():
-    answers = {"q1": "b", "q2": "a", "safety": "no"}
-    hash_ = call_js("quiz-engine.js", "encodeAnswers", page_data(), answers)
-    assert hash_ == "#q1=b&q2=a&safety=no"
-    assert call_js("quiz-engine.js", "decodeAnswers", page_data(), hash_ + "&q3=unknown&evil=1") == answers
-
-
-REAL_QUIZ = Path(__file__).resolve().parents[2] / "content" / "quiz" / "where-are-we-stuck.yml"
-REAL_THEMES = Path(__file__).resolve().parents[2] / "content" / "themes.yml"
-# A reader who feels fine and answers the neutral way everywhere, so each case changes only what it is about.
-CALM = {
-    "talk": "flat",
-    "time": "this-week",
-    "after-a-fight": "talk-soon",
-    "noticed": "valued",
-    "pressure": "light",
-    "closeness": "warm",
-    "tension": "little-things",
-    "where-you-look": "not-sure",
-    "how-long": "weeks",
-    "safety": "feel-safe",
-}
-
-
-def real_result(answers):
-    """The result of the real quiz for these answers, with every theme offered (tips are not the point here)."""
-    quiz = yaml.safe_load(REAL_QUIZ.read_text(encoding="utf-8"))
-    slugs = [theme["slug"] for theme in yaml.safe_load(REAL_THEMES.read_text(encoding="utf-8"))]
-    themes = [{"slug": s, "name": s, "url": f"/themes/{s}/", "result": "R", "tips": [], "articles": []} for s in slugs]
-    return call_js("quiz-engine.js", "quizResult", {"questions": quiz["questions"], "themes": themes}, answers)
+def test_the_support_theme_must_be_a_theme():
+    data = good_quiz()
+    data["support_theme"] = "therapy"
+    assert any(p.startswith("support_theme:") and "'therapy'" in p for p in problems(data))
+    del data["support_theme"]
+    assert any(p.startswith("support_theme:") for p in problems(data))
 
 
 @pytest.mark.parametrize(
-    ("changes", "expected", "first"),
+    ("time", "minutes"),
     [
-        # One answer about home life or trust is enough to put the theme in the result...
-        ({"tension": "chores-money"}, "family-life", False),
-        ({"tension": "children-family"}, "family-life", False),
-        ({"tension": "jealousy"}, "trust", False),
-        # ...and when several answers point there, it leads.
-        ({"tension": "children-family", "pressure": "home-load"}, "family-life", True),
-        ({"talk": "logistics", "tension": "chores-money", "pressure": "home-load"}, "family-life", True),
-        ({"talk": "tense", "tension": "old-hurt", "after-a-fight": "keep-a-list"}, "trust", True),
-        ({"talk": "tense", "closeness": "guarded", "tension": "jealousy"}, "trust", True),
+        ("20 minutes", 20),
+        ("10 minutes a day", 10),
+        ("1 minute", 1),
+        ("a few minutes", 3),
+        ("an evening", 180),
+        ("1 to 2 hours", 120),
+        ("10 minutes to an evening", 10),
+        ("half a day", 240),
+        ("up to five sessions", 300),
+        ("a moment", 0.5),
+        ("ongoing", None),
+        ("", None),
     ],
 )
-def test_the_real_quiz_leads_home_life_and_trust_answers_to_their_themes(changes, expected, first):
-    result = real_result({**CALM, **changes})
-    assert expected in result["themes"], result["scores"]
-    if first:
-        assert result["themes"][0] == expected, result["scores"]
+def test_time_minutes_reads_how_long_one_go_takes(time, minutes):
+    assert time_minutes(time) == minutes
 
 
-def test_every_theme_of_the_real_quiz_can_be_reached_first():
-    quiz = yaml.safe_load(REAL_QUIZ.read_text(encoding="utf-8"))
-    weighted = {slug for q in quiz["questions"] for a in q["answers"] for slug in a.get("themes", {})}
-    assert weighted == set(quiz["results"])
+def test_tip_steps_are_the_items_of_the_last_list():
+    html = (
+        "<p>Intro</p><ul><li>Not this</li></ul><h2>Start tonight</h2>"
+        "<ul>\n<li>Agree on a <em>day</em>.</li>\n<li>Set a timer &amp; start.</li>\n</ul>"
+    )
+    assert tip_steps(html) == ["Agree on a day.", "Set a timer & start."]
+    assert tip_steps("<p>No list</p>") == []

@@ -5,6 +5,7 @@
 const WIDGETS = {
   search: './search-ui.js',
   'tip-filter': './tip-filter.js',
+  'filter-count': './filter-count.js',
   quiz: './quiz-ui.js',
   'quick-exit': './quick-exit.js'
 }
