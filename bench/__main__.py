@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import BENCH_DIR, DEFAULT_WORK_DIR
 from .corpus import SIZES
 from .envs import DEFAULT_VENV, ensure_compare_venv, tool_versions
 from .machine import describe_machine, load_average
-from .report import render_report, write_report
+from .report import render_report, update_readme, write_report
 from .suite import COMPARE_VARIANTS, VARIANTS, BenchConfig, run_benchmark
 from .targets import check_targets
 
@@ -45,7 +46,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The options, with defaults for the full benchmark."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=DESCRIPTION)
     add = parser.add_argument
-    add("--sizes", type=size_list, default=("small", "medium", "large"), help=", ".join(SIZES))
+    add("--sizes", type=size_list, default=("small", "medium", "large", "xlarge"), help=", ".join(SIZES))
     add("--variants", type=variant_list, default=VARIANTS, help=", ".join(VARIANTS))
     add("--runs", type=int, default=3, help="builds per variant and size (median taken)")
     add("--cold-runs", type=int, default=5, help="cold searches per variant and size (median taken)")
@@ -56,6 +57,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--no-browser", action="store_true", help="skip the Chromium measurements")
     add("--wait-quiet", type=float, default=0.0, metavar="MINUTES", help="wait for a low load average before each size")
     add("--setup", action="store_true", help="only create the pelican-lunr/Pagefind venv")
+    add("--readme", type=Path, default=None, help="also rewrite the headline table in this README")
+    add("--skip", default="", help="variant@size pairs to leave out, comma-separated (e.g. pelican-lunr@xlarge)")
     return parser.parse_args(argv)
 
 
@@ -74,6 +77,7 @@ def config_from(args: argparse.Namespace) -> BenchConfig:
         venv=args.venv.resolve(),
         browser=not args.no_browser,
         wait_quiet_minutes=args.wait_quiet,
+        skip=tuple(pair.strip() for pair in args.skip.split(",") if pair.strip()),
     )
 
 
@@ -87,12 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     if any(variant in COMPARE_VARIANTS for variant in config.variants):
         ensure_compare_venv(config.venv)
     start_load, machine = load_average(), describe_machine(tool_versions(config.venv))
-    results = run_benchmark(config)
-    if results[0].chromium:
-        machine.versions["Chromium"] = results[0].chromium
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
-    text = render_report(results, machine, command, config.runs, config.cold_runs, (start_load, load_average()))
-    print(f"Wrote {write_report(args.out, text)}")
+    results = []
+    # One size at a time, the report rewritten after each: a long run that stops keeps what it measured.
+    for size in config.sizes:
+        results += run_benchmark(replace(config, sizes=(size,)))
+        if results[0].chromium:
+            machine.versions["Chromium"] = results[0].chromium
+        text = render_report(results, machine, command, config.runs, config.cold_runs, (start_load, load_average()))
+        print(f"Wrote {write_report(args.out, text, results)}", flush=True)
+    if args.readme and update_readme(args.readme, results):
+        print(f"Updated the headline table in {args.readme}")
     for check in check_targets(results):
         print(f"  {check.target} [{check.size}]: {check.measured} (limit {check.limit})")
     return 0

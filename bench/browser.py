@@ -79,23 +79,52 @@ class SearchPage:
     path: str
     result_selector: str
     warm_script: str
+    new_query_script: str | None = None
 
 
 # The page has already searched once, so its modules are loaded; they are found by name,
 # hashed (production build) or not, and imported again to reach the engine itself.
-HUB_WARM = """async (queries) => {
+HUB_SETUP = """
   const loaded = (stem) => performance.getEntriesByType('resource').map((entry) => entry.name)
     .find((name) => new RegExp(`/${stem}(\\.[0-9a-f]+)?\\.js$`).test(name))
   const { createSearchEngine } = await import(loaded('search-engine'))
   const { loadLunr } = await import(loaded('lunr-loader'))
   const root = document.querySelector('[data-search-page]')
+  const base = new URL(root.dataset.searchIndex, window.location.href)
   const json = (url) => fetch(url).then((response) => response.json())
-  const [lunr, index, store] = await Promise.all(
-    [loadLunr(), json(root.dataset.searchIndex), json(root.dataset.searchStore)])
-  const engine = createSearchEngine(lunr, index, store)
-  engine.search('the')
-  return queries.map((query) => { const t = performance.now(); engine.search(query); return performance.now() - t })
+  const load = (name) => json(new URL(name, base))
+  const [lunr, manifest] = await Promise.all([loadLunr(), json(base)])
+  const timed = async (engine, query) => {
+    const t = performance.now()
+    const { results } = await engine.search(query)
+    if (results.length) await engine.documents([results.slice(0, 1)[0].ref])
+    return performance.now() - t
+  }
+"""
+# Warm: every keystroke is searched once untimed (its shards load), then timed: the shards a
+# query needs are in memory, as they are while a reader types.
+HUB_WARM = (
+    "async (queries) => {"
+    + HUB_SETUP
+    + """
+  const engine = createSearchEngine(lunr, manifest, load)
+  for (const query of queries) await engine.search(query)
+  const times = []
+  for (const query of queries) times.push(await timed(engine, query))
+  return times
 }"""
+)
+# New query: a fresh engine for each query (nothing cached but the manifest, and the HTTP
+# cache is off), so each search fetches its shards and the first result's chunk.
+HUB_NEW = (
+    "async (queries) => {"
+    + HUB_SETUP
+    + """
+  const times = []
+  for (const query of queries) times.push(await timed(createSearchEngine(lunr, manifest, load), query))
+  return times
+}"""
+)
 LUNR_WARM = """async (queries) => {
   window.benchSearch('the')
   return queries.map((query) => {
@@ -116,10 +145,12 @@ PAGEFIND_WARM = """async (queries) => {
   }
   return times
 }"""
+# Pagefind keeps the chunks it has loaded, as it does for a reader; the HTTP cache is off.
+PAGEFIND_NEW = PAGEFIND_WARM
 SEARCH_PAGES = {
-    "hub": SearchPage("/search/?q=", "#search-results li a", HUB_WARM),
+    "hub": SearchPage("/search/?q=", "#search-results li a", HUB_WARM, HUB_NEW),
     "pelican-lunr": SearchPage("/bench-search/?q=", "#results li a", LUNR_WARM),
-    "pagefind": SearchPage("/bench-search/?q=", "#results li a", PAGEFIND_WARM),
+    "pagefind": SearchPage("/bench-search/?q=", "#results li a", PAGEFIND_WARM, PAGEFIND_NEW),
 }
 FIRST_RESULT_WATCH = """(() => {
   const selector = %s
@@ -167,7 +198,15 @@ class ColdSearch:
     download: FileBytes
 
 
-def cold_search(browser, base_url: str, site: Path, page_spec: SearchPage, query: str) -> ColdSearch:
+# A phone on a busy network: Chromium's network emulation (DevTools protocol), applied to
+# every request of the page, from the first byte of the HTML.
+THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 5_000_000 / 8}
+THROTTLE_LABEL = "10 Mbit/s down, 5 Mbit/s up, 40 ms latency"
+
+
+def cold_search(
+    browser, base_url: str, site: Path, page_spec: SearchPage, query: str, throttle: bool = False
+) -> ColdSearch:
     """Open the search page in a fresh context with ``?q=query``; time the first result."""
     context = browser.new_context()
     finished = []  # the context sees requests from workers too (Pagefind searches in one)
@@ -175,8 +214,14 @@ def cold_search(browser, base_url: str, site: Path, page_spec: SearchPage, query
     try:
         context.add_init_script(FIRST_RESULT_WATCH % _js_string(page_spec.result_selector))
         page = context.new_page()
+        if throttle:
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.emulateNetworkConditions", THROTTLE)
         url = base_url + page_spec.path + quote(query)
-        page.goto(url)
+        # The figure is the first result's time; waiting for "load" as well only adds a way to
+        # time out on a busy machine.
+        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
         try:
             page.wait_for_function("() => window.__benchFirstResultAt !== undefined", timeout=TIMEOUT_MS)
         except PlaywrightTimeout as error:
@@ -207,6 +252,23 @@ def warm_latencies(browser, base_url: str, page_spec: SearchPage, query: str) ->
         page.goto(base_url + page_spec.path + quote(query))
         page.wait_for_selector(page_spec.result_selector, timeout=TIMEOUT_MS)
         return page.evaluate(page_spec.warm_script, keystrokes())
+    finally:
+        context.close()
+
+
+def new_query_latencies(browser, base_url: str, page_spec: SearchPage, query: str) -> list[float]:
+    """Milliseconds per whole new query (each of QUERIES) that must fetch index parts, cache off."""
+    if page_spec.new_query_script is None:
+        return []
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + page_spec.path + quote(query))
+        page.wait_for_selector(page_spec.result_selector, timeout=TIMEOUT_MS)
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        return page.evaluate(page_spec.new_query_script, list(QUERIES))
     finally:
         context.close()
 
@@ -267,6 +329,10 @@ class BrowserFigures:
     warm_p95_ms: float | None
     warm_samples: int
     article: PageWeight
+    cold_throttled_ms: float | None = None
+    new_p50_ms: float | None = None
+    new_p95_ms: float | None = None
+    new_samples: int = 0
 
 
 def measure_sites(
@@ -285,20 +351,63 @@ def measure_sites(
             variant: article_weight(browser, urls[variant], site, article_path) for variant, site in sites.items()
         }
         searchable = [variant for variant in sites if variant in SEARCH_PAGES]
+        # pelican-lunr fetches its whole index whatever the query: throttling it and timing
+        # new queries would only repeat its cold figure.
+        fetching = [variant for variant in searchable if SEARCH_PAGES[variant].new_query_script]
         colds: dict[str, list[ColdSearch]] = {variant: [] for variant in searchable}
+        throttled: dict[str, list[ColdSearch]] = {variant: [] for variant in fetching}
         for _ in range(cold_runs):
             for variant in searchable:
-                colds[variant].append(cold_search(browser, urls[variant], sites[variant], SEARCH_PAGES[variant], query))
+                colds[variant] += _attempt(browser, urls[variant], sites[variant], SEARCH_PAGES[variant], query)
+            for variant in fetching:
+                throttled[variant] += _attempt(
+                    browser, urls[variant], sites[variant], SEARCH_PAGES[variant], query, throttle=True
+                )
         warm = {variant: warm_latencies(browser, urls[variant], SEARCH_PAGES[variant], query) for variant in searchable}
-    return {variant: _figures(weights[variant], colds.get(variant), warm.get(variant)) for variant in sites}
+        new = {
+            variant: new_query_latencies(browser, urls[variant], SEARCH_PAGES[variant], query) for variant in fetching
+        }
+    return {
+        variant: _figures(
+            weights[variant], colds.get(variant), warm.get(variant), throttled.get(variant), new.get(variant)
+        )
+        for variant in sites
+    }
 
 
-def _figures(weight: PageWeight, colds: list[ColdSearch] | None, warm: list[float] | None) -> BrowserFigures:
+def _attempt(*args, **options) -> list[ColdSearch]:
+    """One cold search, tried twice: a busy machine can stall a page load. [] when both fail (printed)."""
+    for attempt in (1, 2):
+        try:
+            return [cold_search(*args, **options)]
+        except (PlaywrightTimeout, RuntimeError) as error:
+            print(f"  a cold search failed (try {attempt} of 2): {str(error).splitlines()[0]}", flush=True)
+    return []
+
+
+def _figures(
+    weight: PageWeight,
+    colds: list[ColdSearch] | None,
+    warm: list[float] | None,
+    throttled: list[ColdSearch] | None = None,
+    new: list[float] | None = None,
+) -> BrowserFigures:
     """Medians and percentiles of one variant's raw browser measurements."""
     if not colds or not warm:
         return BrowserFigures(None, None, None, None, 0, weight)
     cold_ms = statistics.median(cold.first_result_ms for cold in colds)
-    return BrowserFigures(cold_ms, colds[-1].download, percentile(warm, 0.5), percentile(warm, 0.95), len(warm), weight)
+    return BrowserFigures(
+        cold_ms,
+        colds[-1].download,
+        percentile(warm, 0.5),
+        percentile(warm, 0.95),
+        len(warm),
+        weight,
+        statistics.median(cold.first_result_ms for cold in throttled) if throttled else None,
+        percentile(new, 0.5) if new else None,
+        percentile(new, 0.95) if new else None,
+        len(new or []),
+    )
 
 
 @contextmanager

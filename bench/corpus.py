@@ -69,6 +69,7 @@ SIZES = {
         CorpusSize("small", 20, 100),
         CorpusSize("medium", 200, 1000),
         CorpusSize("large", 1000, 5000),
+        CorpusSize("xlarge", 4000, 16000),
     )
 }
 

@@ -1,6 +1,8 @@
 """The search files each variant writes: the index, the store of result data, the largest file.
 
-* hub: ``search/index.<hash>.json`` (the prebuilt lunr index) and ``search/store.<hash>.json``.
+* hub: ``search/<hash>/``: the manifest ``index.json``, the term shards ``s*.json`` and the term
+  list ``terms.json`` are the index; the display chunks ``d*.json`` the store. A reader fetches
+  the manifest, the shards a query needs and the chunks of the results drawn.
 * pelican-lunr: one script, ``search/lunr-index.js``; the part before ``lunrDocuments`` is the
   index, the rest the documents.
 * Pagefind: ``pagefind-entry.json``, ``*.pf_meta`` and ``index/*.pf_index`` are the index,
@@ -36,9 +38,10 @@ def _largest(paths: list[Path]) -> tuple[str, int]:
 
 
 def hub_search_files(site: Path) -> SearchFiles:
-    """Our two hashed JSON files."""
-    index = sorted((site / "search").glob("index.*.json"))
-    store = sorted((site / "search").glob("store.*.json"))
+    """Our manifest, shards and term list (index) and display chunks (store)."""
+    folder = site / "search"
+    index = sorted([*folder.glob("*/index.json"), *folder.glob("*/s*.json"), *folder.glob("*/terms.json")])
+    store = sorted(folder.glob("*/d*.json"))
     return SearchFiles(FileBytes.of(index), FileBytes.of(store), *_largest(index + store))
 
 

@@ -9,9 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .browser import THROTTLE_LABEL
+from .chart import line_chart_svg
 from .machine import MachineInfo
 from .suite import VARIANTS, SizeResult, VariantResult
 from .targets import TargetCheck, check_targets
+
+CHART_NAME = "first-search.svg"
+CHART_TITLE = "First-search download (compressed) against documents"
+README_START = "<!-- bench:headline:start -->"
+README_END = "<!-- bench:headline:end -->"
 
 DASH = "–"
 MET = {True: "yes", False: "**no**", None: "measured"}
@@ -112,7 +119,14 @@ def _browser_rows(cold_runs: int) -> list[tuple[str, Callable, Callable | None, 
             lambda r: r.browser.cold_ms,
             "pagefind",
         ),
+        (
+            f"Cold first result, throttled ({THROTTLE_LABEL}), median of {cold_runs}",
+            lambda r: _ms(r.browser.cold_throttled_ms),
+            lambda r: r.browser.cold_throttled_ms,
+            "pagefind",
+        ),
         ("Warm keystroke search p50 / p95", lambda r: _warm(r), lambda r: r.browser.warm_p95_ms, "pagefind"),
+        ("New query (fetches index parts) p50 / p95", lambda r: _new(r), lambda r: r.browser.new_p95_ms, "pagefind"),
         (
             "Article page before search: HTML + CSS + JS, compressed",
             lambda r: kb(r.browser.article.total),
@@ -137,6 +151,13 @@ def _warm(result: VariantResult) -> str | None:
     if figures.warm_p50_ms is None:
         return None
     return f"{figures.warm_p50_ms:.2f} / {figures.warm_p95_ms:.2f} ms ({figures.warm_samples} searches)"
+
+
+def _new(result: VariantResult) -> str | None:
+    figures = result.browser
+    if figures.new_p50_ms is None:
+        return None
+    return f"{figures.new_p50_ms:.1f} / {figures.new_p95_ms:.1f} ms ({figures.new_samples} queries)"
 
 
 def size_section(result: SizeResult, runs: int, cold_runs: int) -> list[str]:
@@ -168,13 +189,14 @@ REBUILD_HEADER = (
     "Tip edited",
 )
 SCALING_INTRO = (
-    "Our index and store are one file each, fetched whole on the first search. Titles, themes and summaries "
-    "are indexed whole; each body adds only its 32 most distinctive words, so the index grows with the number "
-    "of documents (about 0.3 KB compressed each) rather than with every word written, and stays one file under "
-    "2 MB compressed at 6,000 documents. pelican-lunr's single script grows with every word. Pagefind splits "
-    "its index into chunks by word and its results into one fragment per page, so a first search fetches a "
-    "few chunks and fragments whatever the size of the site; its download grows only with the runtime and the "
-    "chunks a query touches."
+    "Our index holds every word of every item, split by term: a small manifest (the shard map, each "
+    "document's type and themes for the theme counts, the spelling folds), shards of about 48 KB of JSON "
+    "holding the postings of a range of sorted terms with lunr's weights, a front-coded term list fetched only "
+    "when a search allows typos, and display chunks of 8 documents. A first search fetches the manifest, the "
+    "shard(s) of its words and the chunks of the 20 results it draws, so its download grows only with the "
+    "manifest (about 1.7 bytes compressed per document, for the theme counts). A site whose whole index "
+    "compresses under 40 KB gets one file. pelican-lunr's single script grows with every word. Pagefind "
+    "splits its index into chunks by word and its results into one fragment per page."
 )
 SCALING_HEADER = (
     "Size",
@@ -209,7 +231,7 @@ def rebuild_section(results: Sequence[SizeResult]) -> list[str]:
 def _scaling_row(result: SizeResult, variant: str, found: VariantResult) -> tuple[str, ...]:
     """One variant's search files at one size: count, total, per document, largest, first download."""
     search = found.search
-    documents = result.size.articles + result.size.tips + 2  # the two standing pages
+    documents = _documents(result)
     total = search.index.compressed + search.store.compressed
     largest = f"{kb(search.largest_compressed)} (`{search.largest_name}`)"
     files = str(search.index.files + search.store.files)
@@ -224,7 +246,74 @@ def scaling_section(results: Sequence[SizeResult]) -> list[str]:
         for variant in ("hub", "pelican-lunr", "pagefind")
         if (found := result.variants.get(variant)) is not None and found.search is not None
     ]
-    return ["## How the index scales", "", SCALING_INTRO, "", *table(SCALING_HEADER, rows), ""] if rows else []
+    if not rows:
+        return []
+    chart = f"![First-search download against documents]({CHART_NAME})" if scaling_chart(results) else ""
+    return ["## How the index scales", "", SCALING_INTRO, "", chart, "", *table(SCALING_HEADER, rows), ""]
+
+
+def _documents(result: SizeResult) -> int:
+    return result.size.articles + result.size.tips + 2  # the two standing pages
+
+
+def scaling_chart(results: Sequence[SizeResult]) -> str:
+    """The SVG chart of first-search download (KB, compressed) against documents, per variant."""
+    series: dict[str, list[tuple[int, float]]] = {}
+    for variant in ("hub", "pagefind", "pelican-lunr"):
+        for result in results:
+            found = result.variants.get(variant)
+            first = found.browser.first_search if found and found.browser else None
+            if first is not None:
+                series.setdefault(variant, []).append((_documents(result), first.compressed / 1024))
+    return line_chart_svg(series, CHART_TITLE)
+
+
+def headline_table(results: Sequence[SizeResult]) -> str:
+    """The README's table: the figures a reader of the README wants, one column per size."""
+    header = [""] + [f"{r.size.name} ({_documents(r):,} docs)" for r in results]
+
+    def pair(show: Callable[[VariantResult], str | None], other: str = "pagefind") -> Callable[[SizeResult], str]:
+        def cell(result: SizeResult) -> str:
+            ours, theirs = _cell(result.variants.get("hub"), show), _cell(result.variants.get(other), show)
+            return f"{ours} vs {theirs}"
+
+        return cell
+
+    def build(result: SizeResult) -> str:
+        hub, plain = result.variants.get("hub"), result.variants.get("plain")
+        if not (hub and plain and hub.build and plain.build):
+            return DASH
+        return f"{hub.build.wall_s:.1f} s vs {plain.build.wall_s:.1f} s = {hub.build.wall_s / plain.build.wall_s:.2f}x"
+
+    rows = [
+        ("Build time, hub vs plain Pelican (target 1.25x)", build),
+        ("First-search download, gzip: hub vs Pagefind", pair(lambda r: kb(r.browser.first_search.compressed))),
+        ("Cold first result, loopback: hub vs Pagefind", pair(lambda r: _ms(r.browser.cold_ms))),
+        ("Cold first result, throttled: hub vs Pagefind", pair(lambda r: _ms(r.browser.cold_throttled_ms))),
+        ("Warm keystroke p95: hub vs Pagefind", pair(lambda r: _ms(r.browser.warm_p95_ms))),
+        ("New query p95 (fetches index parts): hub vs Pagefind", pair(lambda r: _ms(r.browser.new_p95_ms))),
+        (
+            "Largest search file, gzip: hub",
+            lambda r: _cell(r.variants.get("hub"), lambda v: kb(v.search.largest_compressed)),
+        ),
+    ]
+    lines = table(header, [(label, *(cell(result) for result in results)) for label, cell in rows])
+    return "\n".join(lines)
+
+
+def _largest_kb(result: VariantResult) -> str:
+    return kb(result.search.largest_compressed)
+
+
+def update_readme(path: Path, results: Sequence[SizeResult]) -> bool:
+    """Replace the headline table between the README's markers; False when the markers are missing."""
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return False
+    before, rest = text.split(README_START, 1)
+    _, after = rest.split(README_END, 1)
+    path.write_text(f"{before}{README_START}\n{headline_table(results)}\n{README_END}{after}", encoding="utf-8")
+    return True
 
 
 def _download_kb(result: VariantResult) -> str:
@@ -245,20 +334,27 @@ METHOD = """## Method
   *hub* is `hubtools.sitebuild.build_site` with our plugin and theme, as `invoke build` runs it. pelican-lunr and
   Pagefind run from their own venv, pinned in `bench/requirements-bench.txt`.
 - **Builds** run one at a time in a child process, round-robin across variants; wall time from start to exit,
-  peak memory from `wait4`'s `ru_maxrss` for that process; the output folder is removed first.
+  peak memory from `wait4`'s `ru_maxrss` for that process (Linux folds in the children it waited for, such
+  as our index worker); the output folder is removed first.
 - **Browser**: headless Chromium, each site served by `python -m http.server` in its own process.
   *Cold first result*: a fresh browser context opens the search page with `?q=` and a one-word query
   found in about 5% of the documents (named under each table); the figure is `performance.now()` when
   the first result link is added to the page, so it includes loading the page, the scripts and the
-  index. Ours is our real `/search/` page, which draws every result; the others are bare pages in
+  index. Ours is our real `/search/` page, which draws its first 20 results; the others are bare pages in
   `bench/harness/` that draw 10 (pelican-lunr) or 5 (Pagefind) results. Cold runs alternate between
-  variants. *First-search download*: everything fetched in that cold run except the HTML, styles and
-  images (ours includes `init.js` and `search-ui.js`, which every page loads anyway). *Warm keystroke
-  latency*: on a loaded page, 30 queries typed a letter at a time, every prefix searched through the
-  variant's own API (our `createSearchEngine(...).search`, `lunr.Index.search`, `pagefind.search` plus
-  the first result's data); drawing the results is not included. *Article page*: the first article,
-  loaded until the network is idle, before any search; render-blocking scripts are classic scripts
-  with a `src` and neither `async` nor `defer`.
+  variants. *Throttled*: the same cold search under Chromium's network emulation (DevTools protocol,
+  `Network.emulateNetworkConditions`: 10 Mbit/s down, 5 Mbit/s up, 40 ms latency), hub and Pagefind.
+  *First-search download*: everything fetched in the (loopback) cold run until the network is idle, except
+  the HTML, styles and images (ours includes `init.js`, `search-ui.js` and the other search modules).
+  *Warm keystroke latency*: on a loaded page, 30 queries typed a letter at a time, every prefix searched
+  through the variant's own API with the first result's display data (our engine's `search` and
+  `documents`, `lunr.Index.search`, `pagefind.search` plus the first result's `data()`); ours searches every
+  prefix once untimed first, so the shards each keystroke needs are loaded, as they are while a reader
+  types; drawing the results is not included. *New query*: the 30 queries whole, with the HTTP cache off;
+  ours with a fresh engine per query (only the manifest kept), so every query fetches its shards and its
+  first result's chunk; Pagefind's one instance keeps the chunks it loaded, as it does for a reader.
+  *Article page*: the first article, loaded until the network is idle, before any search; render-blocking
+  scripts are classic scripts with a `src` and neither `async` nor `defer`.
 - **Noise**: the machine may run other work; the load averages above show how busy it was. Re-run with
   `invoke bench` to check a figure.
 """
@@ -271,9 +367,9 @@ def render_report(
     lines = [
         "# Benchmark results",
         "",
-        "Written by `python -m bench` (`invoke bench`); re-run it rather than editing this file. Issue #8 asks for "
-        "these figures: our hub against plain Pelican, pelican-lunr and Pagefind, on a synthetic corpus of "
-        "three sizes.",
+        "Written by `python -m bench` (`invoke bench`); re-run it rather than editing this file. Issues #8 and "
+        "#13 ask for these figures: our hub against plain Pelican, pelican-lunr and Pagefind, on a synthetic "
+        "corpus of up to 20,000 documents.",
         "",
     ]
     lines += machine_section(machine, command, loads)
@@ -286,8 +382,11 @@ def render_report(
     return "\n".join(lines)
 
 
-def write_report(path: Path, text: str) -> Path:
-    """Write the report, creating its folder."""
+def write_report(path: Path, text: str, results: Sequence[SizeResult] = ()) -> Path:
+    """Write the report, creating its folder, and the scaling chart beside it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    chart = scaling_chart(results)
+    if chart:
+        (path.parent / CHART_NAME).write_text(chart, encoding="utf-8")
     return path

@@ -36,13 +36,11 @@ def danger_words_json(content: Path = PROJECT_ROOT / "content") -> dict:
 
 
 def hub_search_files(site: Path) -> dict[str, str]:
-    """The built site's search files, by role."""
-    folder = site / "search"
-    index = sorted(folder.glob("index.*.json"))
-    store = sorted(folder.glob("store.*.json"))
-    if len(index) != 1 or len(store) != 1:
-        raise FileNotFoundError(f"{folder} should hold one index.*.json and one store.*.json")
-    return {"index": str(index[0]), "store": str(store[0])}
+    """The built site's search manifest (the shards and chunks sit beside it)."""
+    found = sorted((site / "search").glob("*/index.json"))
+    if len(found) != 1:
+        raise FileNotFoundError(f"{site / 'search'} should hold one build folder with an index.json")
+    return {"manifest": str(found[0])}
 
 
 def hub_results(

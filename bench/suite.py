@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .browser import BrowserFigures, launch_chromium, measure_sites
@@ -39,6 +39,13 @@ class BenchConfig:
     venv: Path = DEFAULT_VENV
     browser: bool = True
     wait_quiet_minutes: float = 0.0
+    # "variant@size" pairs left out, e.g. pelican-lunr at the largest sizes, whose builds take
+    # several times the others' and whose figures no target needs.
+    skip: tuple[str, ...] = ()
+
+    def at_size(self, size: str) -> BenchConfig:
+        """This configuration without the variants skipped at one size."""
+        return replace(self, variants=tuple(v for v in self.variants if f"{v}@{size}" not in self.skip))
 
     def python_for(self, variant: str) -> str:
         """The interpreter that builds a variant: pelican-lunr lives in the compare venv."""
@@ -95,6 +102,7 @@ def measure_pagefind(config: BenchConfig, work: Path) -> MedianFigures:
 
 def run_size(config: BenchConfig, size: CorpusSize, playwright) -> SizeResult:
     """Every measurement at one size."""
+    config = config.at_size(size.name)
     work = config.work / size.name
     if config.wait_quiet_minutes:
         wait_for_quiet(config.wait_quiet_minutes)

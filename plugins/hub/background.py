@@ -2,7 +2,7 @@
 
 The index is the slowest part of the hub's own work and needs nothing the writer produces,
 so on a machine with two or more cores it costs almost no wall time. Pages only need the
-files' names, which come from a hash of the inputs (search_index.search_file_names).
+files' names, which come from a hash of the inputs (search_index.search_folder).
 """
 
 from __future__ import annotations

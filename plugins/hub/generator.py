@@ -25,7 +25,7 @@ from .metadata import check_metadata, duplicate_slug_problems, split_list
 from .pagination import paginate
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
-from .search_index import document_for, search_file_names, to_json_bytes
+from .search_index import MANIFEST_NAME, document_for, search_folder, to_json_bytes
 from .searchwords import SearchWords, load_search_words
 from .settings import hub_settings
 from .sitefiles import web_manifest
@@ -167,12 +167,12 @@ class HubGenerator(CachingGenerator):
         names = {theme.slug: theme.name for theme in self.themes}
         docs = [doc for doc in docs if doc]
         words = self.search_words.to_data()
-        index_name, store_name = search_file_names(docs, names, words)
+        search_dir = search_folder(docs, names, words)
         threshold = self.settings["HUB_SEARCH_BACKGROUND_MIN_DOCS"]
         parallel = threshold is not None and len(docs) >= threshold
         self.search_job = SearchFilesJob(docs, names, parallel, words)
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
-        self.context["hub_search"] = {"index_url": f"{folder}/{index_name}", "store_url": f"{folder}/{store_name}"}
+        self.context["hub_search"] = {"index_url": f"{folder}/{search_dir}/{MANIFEST_NAME}"}
 
     def _link_problems(self, items: list[Any]) -> list[ContentProblem]:
         """Check every {filename} and {static} link before Pelican quietly skips a broken one."""
@@ -263,12 +263,12 @@ class HubGenerator(CachingGenerator):
         copy_vendor_files(self.node_modules, Path(self.output_path, self.settings["THEME_STATIC_DIR"]))
 
     def _write_search_files(self) -> None:
-        """Write the index and the store under their hashed names."""
-        folder = Path(self.output_path, self.settings["HUB_SEARCH_DIR"])
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write the manifest, shards and chunks into this build's hashed folder."""
         files = self.search_job.result()
-        (folder / files.index_name).write_bytes(files.index_bytes)
-        (folder / files.store_name).write_bytes(files.store_bytes)
+        folder = Path(self.output_path, self.settings["HUB_SEARCH_DIR"], files.folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in files.files:
+            (folder / name).write_bytes(data)
 
     def _writer_for(self, writer: Any):
         """Return a function that renders one template to one output file."""

@@ -1,75 +1,50 @@
-"""The search index: documents from the catalog, a prebuilt lunr index and a small store.
+"""The search index: every word of every item, weighted by lunr's rules and split by term.
 
-The index is built here with lunr.py and loaded in the browser by lunr.js 2.3.9, so the
-browser never builds it. Both files are written compact, with sorted keys, and named by a
-hash of their bytes, so a cached page can never pair with an index from another build.
+Every field of every item is indexed in full (title, themes, summary and the whole body,
+headings included). search_weights computes lunr's weights; search_shards cuts the sorted
+terms into shards. The page (theme/static/js/search-engine.js) fetches the manifest, then only
+the shards that hold a query's terms and the display chunks of the results it draws, and
+scores exactly as one lunr.Index would (tests/theme/test_search_parity.py checks it).
+
+Everything is written under ``search/<hash>/``, the hash being one of every input and of the
+format, so a cached page can never pair with files from another build; the files are JSON
+with sorted keys and no spaces, so two builds are byte-identical.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
-import math
-import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from lunr import lunr
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
-from lunr.stemmer import porter_stemmer, stemmer
-from lunr.stop_word_filter import WORDS as STOP_WORDS
-from lunr.stop_word_filter import stop_word_filter
-from lunr.trimmer import trimmer
-
+from .search_shards import Shard, front_code, split_shards
+from .search_weights import field_postings, split_words, terms_of
 from .text import SPELLING_PREFIXES, fold_text, html_to_text
 
 # Field weights: a word in the title counts most, then the themes, then the summary.
-FIELDS = (
-    {"field_name": "title", "boost": 10},
-    {"field_name": "themes", "boost": 5},
-    {"field_name": "summary", "boost": 3},
-    {"field_name": "body", "boost": 1},
-)
+FIELDS = (("title", 10), ("themes", 5), ("summary", 3), ("body", 1))
 BOOSTED_ITEM_WEIGHT = 3
-STORE_VERSION = 1
-# How many words of each body go into the index. Titles, themes and summaries are indexed
-# whole; a body contributes its most distinctive words (most frequent in this item, rarest
-# across the site). This keeps the index, its build time and each keystroke's work
-# proportional to the number of items rather than to every word ever written.
-BODY_TERMS = 32
-_BODY_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
-# lunr's tokenizer splits on whitespace and hyphens; splitting here, once, in C, lets lunr.py
-# skip its character-by-character loop.
-_LUNR_SEPARATOR = re.compile(r"[\s\-]+")
-
-
-@cache
-def _stem(word: str) -> str:
-    return porter_stemmer.stem(word)
-
-
-def cached_stemmer(token, i=None, tokens=None):
-    """lunr's Porter stemmer, remembering each word: a site repeats the same words a lot."""
-    return token.update(lambda text, metadata=None: _stem(text))
-
-
-Pipeline.register_function(cached_stemmer, "hub-cached-stemmer")
-
-
-def _builder() -> Builder:
-    """lunr's default builder, with the cached stemmer; the search pipeline is lunr's own."""
-    builder = Builder()
-    builder.pipeline.add(trimmer, stop_word_filter, cached_stemmer)
-    builder.search_pipeline.add(stemmer)
-    return builder
-
-
-def _words(text: str) -> list[str]:
-    return [word for word in _LUNR_SEPARATOR.split(text) if word]
+FORMAT_VERSION = 2
+TYPE_ORDER = ("tip", "article", "page")
+# About this many bytes of JSON per shard: a few tens of KB once compressed, and a shard is
+# the unit a query fetches.
+SHARD_BYTES = 48_000
+# Results are drawn 20 at a time; display data comes in chunks this size, fetched for the
+# results drawn.
+CHUNK_DOCS = 8
+# Below this many compressed bytes for the whole index, one file is smaller and faster than
+# a manifest plus shards (see bench/RESULTS.md, "How the index scales").
+SINGLE_FILE_MAX_BYTES = 40_000
+INDEX_FORMAT = f"hub-index-{FORMAT_VERSION}-shard{SHARD_BYTES}-chunk{CHUNK_DOCS}-single{SINGLE_FILE_MAX_BYTES}"
+MANIFEST_NAME = "index.json"
+# How many related words (or phrases) a query word looks for at most: see related_targets.
+RELATED_TARGETS = 4
+SHARD_FILE = "s{}.json"
+CHUNK_FILE = "d{}.json"
+TERMS_FILE = "terms.json"
 
 
 @dataclass(frozen=True)
@@ -102,53 +77,20 @@ def _theme_words(slugs: Iterable[str], theme_names: Mapping[str, str]) -> list[s
     return [fold_text(word) for word in words if word]
 
 
-def body_keywords(bodies: Sequence[str], limit: int = BODY_TERMS) -> list[list[str]]:
-    """For each folded body text, its ``limit`` most distinctive words (tf-idf), sorted."""
-    words = [[w for w in _BODY_WORD.findall(body) if w not in STOP_WORDS] for body in bodies]
-    document_frequency = Counter(word for item in words for word in set(item))
-    count = len(bodies)
-    chosen = []
-    for item in words:
-        frequency = Counter(item)
-        ranked = sorted(frequency, key=lambda w: (-frequency[w] * math.log((1 + count) / document_frequency[w]), w))
-        chosen.append(sorted(ranked[:limit]))
-    return chosen
+def field_words(doc: SearchDocument, theme_names: Mapping[str, str]) -> list[list[str]]:
+    """The lower-case words of each field, in FIELDS order: what lunr's tokenizer would produce."""
+    return [
+        split_words(fold_text(doc.title)),
+        _theme_words(doc.themes, theme_names),
+        split_words(fold_text(doc.summary)),
+        split_words(fold_text(doc.body)),
+    ]
 
 
-def build_index(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], body_terms: int = BODY_TERMS
-) -> dict[str, Any]:
-    """Build the lunr index; each document's ref is its position in the store."""
-    rows = []
-    bodies = body_keywords([fold_text(doc.body) for doc in documents], body_terms)
-    for ref, doc in enumerate(documents):
-        fields = {
-            "id": str(ref),
-            "title": _words(fold_text(doc.title)),
-            "themes": _theme_words(doc.themes, theme_names),
-            "summary": _words(fold_text(doc.summary)),
-            "body": bodies[ref],
-        }
-        rows.append((fields, {"boost": BOOSTED_ITEM_WEIGHT} if doc.boosted else {}))
-    return lunr(ref="id", fields=list(FIELDS), documents=rows, builder=_builder()).serialize()
-
-
-def build_store(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    """The data a result needs, in index ref order, plus theme names, spelling folds and search words."""
-    return {
-        "version": STORE_VERSION,
-        "docs": [
-            {"url": d.url, "title": d.title, "type": d.type, "themes": list(d.themes), "summary": d.summary}
-            for d in documents
-        ],
-        "themes": dict(theme_names),
-        "spellings": SPELLING_PREFIXES,
-        # content/search-words.yml, as hub.searchwords ships it: groups of stems, filler stems.
-        "related": list((words or {}).get("related", [])),
-        "filler": list((words or {}).get("filler", [])),
-    }
+def ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
+    """Documents in browse order (tips, articles, pages; then by title): a document's ref is its place here."""
+    rank = {kind: place for place, kind in enumerate(TYPE_ORDER)}
+    return sorted(documents, key=lambda doc: (rank.get(doc.type, len(rank)), doc.title.casefold(), doc.url))
 
 
 def to_json_bytes(data: Any) -> bytes:
@@ -156,58 +98,147 @@ def to_json_bytes(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-INDEX_FORMAT = f"hub-index-{STORE_VERSION}-body{BODY_TERMS}"
-
-
 def search_files_hash(
     documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
 ) -> str:
-    """A hash of everything the index and store are built from, and of how they are built.
+    """A hash of everything the search files are built from, and of how they are built.
 
-    Naming the files by their inputs (not their bytes) lets pages that link them be written
-    while the index is still being built; any change to a document changes the name.
+    Naming the folder by its inputs (not its bytes) lets pages that link it be written while
+    the index is still being built; any change to a document changes the name.
     """
-    import lunr as lunr_package
-
     inputs = {
         "format": INDEX_FORMAT,
-        "lunr": lunr_package.__VERSION__,
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
         "words": dict(words or {}),
-        "docs": [vars(doc) for doc in _ordered(documents)],
+        "docs": [vars(doc) for doc in ordered(documents)],
     }
     return hashlib.sha256(to_json_bytes(inputs)).hexdigest()[:10]
 
 
+def search_folder(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
+) -> str:
+    """The folder of this build's search files, e.g. ``3f2a9c1b7d``; the manifest is MANIFEST_NAME in it."""
+    return search_files_hash(documents, theme_names, words)
+
+
 @dataclass(frozen=True)
 class SearchFiles:
-    """The two files the browser fetches for search, with their names."""
+    """The search files of one build: their folder name and each file's name and bytes."""
 
-    index_name: str
-    index_bytes: bytes
-    store_name: str
-    store_bytes: bytes
+    folder: str
+    files: tuple[tuple[str, bytes], ...]
 
-
-def search_file_names(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
-) -> tuple[str, str]:
-    """The names of the index and store files, e.g. ``index.3f2a9c1b7d.json``."""
-    digest = search_files_hash(documents, theme_names, words)
-    return f"index.{digest}.json", f"store.{digest}.json"
+    def file(self, name: str) -> bytes:
+        """The bytes of one file, by name."""
+        return dict(self.files)[name]
 
 
-def _ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
-    return sorted(documents, key=lambda doc: doc.url)
+def _facets(docs: Sequence[SearchDocument]) -> dict[str, Any]:
+    """Each document's type (as ranges of refs) and theme combination (one small number each)."""
+    types: list[list[Any]] = []
+    for ref, doc in enumerate(docs):
+        if types and types[-1][0] == doc.type:
+            types[-1][1] = ref + 1
+        else:
+            types.append([doc.type, ref + 1])
+    combos: dict[tuple[str, ...], int] = {}
+    doc_combos = [combos.setdefault(doc.themes, len(combos)) for doc in docs]
+    return {"types": types, "combos": [list(combo) for combo in combos], "docCombos": doc_combos}
+
+
+def _chunks(docs: Sequence[SearchDocument]) -> list[list[list[str]]]:
+    """Display data (URL, title, summary), CHUNK_DOCS documents per chunk, in ref order."""
+    rows = [[doc.url, doc.title, doc.summary] for doc in docs]
+    return [rows[start : start + CHUNK_DOCS] for start in range(0, len(rows), CHUNK_DOCS)] or [[]]
+
+
+def build_shards(docs: Sequence[SearchDocument], theme_names: Mapping[str, str], target_bytes: int) -> list[Shard]:
+    """Weighted postings of every term, split into shards."""
+    rows = [[terms_of(words) for words in field_words(doc, theme_names)] for doc in docs]
+    boosts = [BOOSTED_ITEM_WEIGHT if doc.boosted else 1 for doc in docs]
+    weighted = field_postings(rows, FIELDS, boosts)
+    return split_shards(weighted.postings, target_bytes)
 
 
 def build_search_files(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
+    documents: Sequence[SearchDocument],
+    theme_names: Mapping[str, str],
+    words: Mapping[str, Any] | None = None,
+    shard_bytes: int = SHARD_BYTES,
+    single_file_max: int = SINGLE_FILE_MAX_BYTES,
 ) -> SearchFiles:
-    """Build the index and store for documents sorted by URL, ready to write."""
-    ordered = _ordered(documents)
-    index_name, store_name = search_file_names(ordered, theme_names, words)
-    index_bytes = to_json_bytes(build_index(ordered, theme_names))
-    store_bytes = to_json_bytes(build_store(ordered, theme_names, words))
-    return SearchFiles(index_name, index_bytes, store_name, store_bytes)
+    """Build the manifest, shards, display chunks and term list, ready to write."""
+    docs = ordered(documents)
+    folder = search_folder(docs, theme_names, words)
+    shards = build_shards(docs, theme_names, shard_bytes)
+    related = list((words or {}).get("related", []))
+    chunks = _chunks(docs)
+    manifest: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "fields": [name for name, _ in FIELDS],
+        "count": len(docs),
+        "themes": dict(theme_names),
+        "spellings": SPELLING_PREFIXES,
+        # content/search-words.yml, as hub.searchwords ships it: groups of stems, filler stems.
+        "related": related,
+        "relatedTargets": related_targets(related, shards),
+        "filler": list((words or {}).get("filler", [])),
+        "chunkDocs": CHUNK_DOCS,
+        "files": {"shard": SHARD_FILE, "chunk": CHUNK_FILE, "terms": TERMS_FILE},
+        **_facets(docs),
+    }
+    whole = [shard.data() for shard in shards]
+    # A compressed shard is rarely under a fifth of its JSON: past that, one file cannot fit.
+    if len(shards) * shard_bytes <= single_file_max * 5:
+        inline = {"shard": _merged(whole), "docs": [row for chunk in chunks for row in chunk]}
+        single = to_json_bytes({**manifest, "shards": [""], "inline": inline})
+        if len(gzip.compress(single, compresslevel=6, mtime=0)) <= single_file_max:
+            return SearchFiles(folder, ((MANIFEST_NAME, single),))
+    manifest["shards"] = [shard.terms[0] if number else "" for number, shard in enumerate(shards)]
+    files = [(MANIFEST_NAME, to_json_bytes(manifest))]
+    files += [(SHARD_FILE.format(number), to_json_bytes(data)) for number, data in enumerate(whole)]
+    files += [(CHUNK_FILE.format(number), to_json_bytes(chunk)) for number, chunk in enumerate(chunks)]
+    all_terms = [term for shard in shards for term in shard.terms]
+    files.append((TERMS_FILE, to_json_bytes(front_code(all_terms))))
+    return SearchFiles(folder, tuple(files))
+
+
+def related_targets(groups: Sequence[Sequence[str]], shards: Sequence[Shard]) -> list[list[int]]:
+    """For each group of related words, which entries a query looks for: at most RELATED_TARGETS.
+
+    Every entry of a group finds the group (a reader may type a word no item uses), but only
+    entries whose words are in the index can find anything, and each one looked for may cost
+    the page a shard: so the page looks for the few used by the most items (single words
+    before phrases), given here as positions in the group.
+    """
+    wanted = {word for group in groups for entry in group for word in entry.split()}
+    frequency = {}
+    for shard in shards:
+        for term, per_field in zip(shard.terms, shard.postings, strict=True):
+            if term in wanted:
+                docs = set()
+                for flat in per_field:
+                    ref = 0
+                    for gap in flat[0::2]:
+                        ref += gap
+                        docs.add(ref)
+                frequency[term] = len(docs)
+    targets = []
+    for group in groups:
+        usable = [
+            (len(entry.split()) > 1, -min(frequency[word] for word in entry.split()), position)
+            for position, entry in enumerate(group)
+            if all(word in frequency for word in entry.split())
+        ]
+        targets.append([position for *_, position in sorted(usable)[:RELATED_TARGETS]])
+    return targets
+
+
+def _merged(shards: Sequence[dict]) -> dict:
+    """All shards as one."""
+    return {
+        "terms": [term for shard in shards for term in shard["terms"]],
+        "postings": [entry for shard in shards for entry in shard["postings"]],
+    }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import threading
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 
 from hubtools.localserver import make_server
 from tests.build.fixture_build import build_fixture
+from tests.searchref import built_search
 from tests.sitefacts import html_files, soup
 
 pytestmark = pytest.mark.browser
@@ -81,9 +81,9 @@ def test_feeds_keep_the_title_as_text(hostile_site):
 
 def test_the_search_store_keeps_titles_intact(hostile_site):
     output, _ = hostile_site
-    store = json.loads(next((output / "search").glob("store.*.json")).read_text())
-    assert TITLE in [doc["title"] for doc in store["docs"]]
-    assert THEME_NAME in store["themes"].values()
+    _, manifest, docs = built_search(output)
+    assert TITLE in [doc["title"] for doc in docs]
+    assert THEME_NAME in manifest["themes"].values()
 
 
 def test_search_results_and_quiz_show_markup_as_text_and_run_nothing(hostile_site, chromium):

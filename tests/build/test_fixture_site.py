@@ -6,6 +6,7 @@ import pytest
 
 from hubtools.sitebuild import BuildFailed
 from tests.build.fixture_build import build_fixture
+from tests.searchref import built_search
 from tests.sitefacts import page, tree_digest
 
 
@@ -16,8 +17,8 @@ def test_the_fixture_site_builds_with_tips_themes_quiz_and_search(fixture_site):
     listed = {a["href"] for a in theme.select("section[aria-labelledby='theme-tips'] .card__title a")}
     assert listed == {"/tips/reach-out-first/", "/tips/hidden-from-search/"}
     assert (output / "quiz/index.html").is_file()
-    store = next((output / "search").glob("store.*.json")).read_text()
-    assert "/tips/weekly-check-in/" in store and "/tips/hidden-from-search/" not in store
+    urls = {doc["url"] for doc in built_search(output)[2]}
+    assert "/tips/weekly-check-in/" in urls and "/tips/hidden-from-search/" not in urls
 
 
 def test_sources_show_as_a_list_of_links_with_the_review_date(fixture_site):

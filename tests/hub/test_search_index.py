@@ -1,9 +1,9 @@
-"""Unit tests of the search documents, the lunr index and the store."""
+"""Unit tests of the search documents and the files the build writes: manifest, shards, chunks."""
 
 import json
 
-from hub.search_index import build_search_files, document_for
-from lunr.index import Index
+from hub.search_index import MANIFEST_NAME, build_search_files, document_for
+from hub.search_shards import front_decode
 
 THEMES = {"repair": "Repair after a fight", "quality-time": "Quality time"}
 
@@ -15,56 +15,91 @@ def docs():
             "/tips/a/", 'Quotes " and \\ and <b>tags</b>', "tip", ["quality-time"], "Phones away.", "<p>Dinner.</p>", ""
         ),
         document_for("/about/", "About", "page", [], "What this is.", "<p>The hub.</p>", "boost"),
+        document_for(
+            "/articles/x/", "A long read", "article", ["repair", "quality-time"], "More.", "<p>Words.</p>", ""
+        ),
     ]
 
 
-def load(files):
-    return Index.load(json.loads(files.index_bytes)), json.loads(files.store_bytes)
+def manifest(files):
+    return json.loads(files.file(MANIFEST_NAME))
 
 
 def test_hidden_items_are_left_out():
     assert document_for("/x/", "X", "tip", [], "", "", "hidden") is None
 
 
-def test_store_is_in_url_order_and_keeps_titles_intact():
-    _, store = load(build_search_files(docs(), THEMES))
-    assert [d["url"] for d in store["docs"]] == ["/about/", "/tips/a/", "/tips/b/"]
-    assert store["docs"][1]["title"] == 'Quotes " and \\ and <b>tags</b>'
-    assert store["themes"] == THEMES
-    assert set(store["docs"][0]) == {"url", "title", "type", "themes", "summary"}
+def test_a_small_site_is_one_file_with_everything_inline():
+    files = build_search_files(docs(), THEMES)
+    assert [name for name, _ in files.files] == [MANIFEST_NAME]
+    data = manifest(files)
+    assert data["shards"] == [""] and "inline" in data
+    assert data["inline"]["docs"][0] == ["/tips/a/", 'Quotes " and \\ and <b>tags</b>', "Phones away."]
 
 
-def test_titles_outrank_bodies_and_themes_are_searchable():
-    index, store = load(build_search_files(docs(), THEMES))
-    assert store["docs"][int(index.search("reach")[0]["ref"])]["url"] == "/tips/b/"
-    assert store["docs"][int(index.search("quality")[0]["ref"])]["url"] == "/tips/a/"
+def test_refs_are_in_browse_order_with_types_and_themes_as_facets():
+    data = manifest(build_search_files(docs(), THEMES))
+    assert [row[0] for row in data["inline"]["docs"]] == ["/tips/a/", "/tips/b/", "/articles/x/", "/about/"]
+    assert data["types"] == [["tip", 2], ["article", 3], ["page", 4]]
+    assert [data["combos"][c] for c in data["docCombos"]] == [
+        ["quality-time"],
+        ["repair"],
+        ["repair", "quality-time"],
+        [],
+    ]
+    assert data["themes"] == THEMES and data["count"] == 4
 
 
-def test_british_spelling_in_the_text_is_found_by_the_american_word():
-    extra = document_for("/tips/c/", "Say sorry", "tip", [], "Apologise first.", "", "")
-    index, store = load(build_search_files([*docs(), extra], THEMES))
-    assert store["docs"][int(index.search("apologize")[0]["ref"])]["url"] == "/tips/c/"
+def test_every_word_of_the_body_is_indexed():
+    body = "<p>" + " ".join(f"word{n}" for n in range(500)) + " zebra</p>"
+    extra = document_for("/tips/z/", "Z", "tip", [], "", body, "")
+    terms = manifest(build_search_files([*docs(), extra], THEMES))["inline"]["shard"]["terms"]
+    assert "zebra" in terms and "word499" in terms
 
 
-def test_output_is_deterministic_and_named_by_content():
+def test_a_large_index_is_split_into_shards_chunks_and_a_term_list():
+    many = [
+        document_for(f"/tips/{n}/", f"Tip {n}", "tip", ["repair"], "Sum.", f"<p>term{n} common words here</p>", "")
+        for n in range(40)
+    ]
+    files = build_search_files(many, THEMES, shard_bytes=300, single_file_max=0)
+    data = manifest(files)
+    names = [name for name, _ in files.files]
+    assert len(data["shards"]) > 2 and data["shards"][0] == "" and data["shards"] == sorted(data["shards"])
+    assert f"s{len(data['shards']) - 1}.json" in names and "d4.json" in names and "terms.json" in names
+    terms = front_decode(json.loads(files.file("terms.json")))
+    assert terms == sorted(terms) and "term39" in terms
+    first = json.loads(files.file("s1.json"))
+    assert first["terms"][0] == data["shards"][1]
+
+
+def test_output_is_deterministic_and_named_by_its_inputs():
     first, second = build_search_files(docs(), THEMES), build_search_files(list(reversed(docs())), THEMES)
     assert first == second
-    assert first.index_name.startswith("index.") and first.index_name.endswith(".json")
     changed = build_search_files(docs()[:2], THEMES)
-    assert changed.index_name != first.index_name and changed.store_name != first.store_name
+    assert changed.folder != first.folder and len(first.folder) == 10
 
 
 def test_json_is_compact_with_sorted_keys():
-    files = build_search_files(docs(), THEMES)
-    text = files.store_bytes.decode()
-    assert ", " not in text and ": " not in text.replace('": "', "")
+    text = build_search_files(docs(), THEMES).file(MANIFEST_NAME).decode()
     assert json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"), ensure_ascii=False) == text
 
 
-def test_related_words_go_in_the_store_and_change_the_file_names():
+def test_search_words_go_in_the_manifest_and_change_the_folder_name():
     plain = build_search_files(docs(), THEMES)
-    related = build_search_files(docs(), THEMES, {"related": [["sorri", "apolog"]], "filler": ["never"]})
-    assert json.loads(plain.store_bytes)["related"] == []
-    assert json.loads(related.store_bytes)["related"] == [["sorri", "apolog"]]
-    assert json.loads(related.store_bytes)["filler"] == ["never"]
-    assert related.store_name != plain.store_name
+    words = build_search_files(docs(), THEMES, {"related": [["sorri", "apolog"]], "filler": ["never"]})
+    assert manifest(plain)["related"] == [] and manifest(plain)["filler"] == []
+    assert manifest(words)["related"] == [["sorri", "apolog"]]
+    assert manifest(words)["filler"] == ["never"]
+    assert words.folder != plain.folder
+
+
+def test_related_targets_are_the_entries_the_index_holds_most_single_words_first():
+    extra = [
+        document_for("/tips/c/", "Sorry", "tip", [], "Say sorry.", "<p>Sorry again.</p>", ""),
+        document_for("/tips/d/", "Make up", "tip", [], "Make up after a fight.", "", ""),
+    ]
+    groups = [["apolog", "sorri", "make up", "reach"], ["nowher", "gone"]]
+    data = manifest(build_search_files([*docs(), *extra], THEMES, {"related": groups, "filler": []}))
+    # "sorri" is in three items, "reach" in one, "make up" is a phrase; "apolog" is in none.
+    assert data["relatedTargets"] == [[1, 3, 2], []]

@@ -13,7 +13,20 @@ function loadMatcher ($template) {
   return matching
 }
 
-const NO_PANEL = { load: () => Promise.resolve(), update: () => false, rank: (results) => results, announce: '' }
+const NO_PANEL = {
+  load: () => Promise.resolve(),
+  update: () => false,
+  pinSafetyPage: (items) => items,
+  withoutSafetyPage: (items) => items,
+  announce: ''
+}
+
+function span (className, text) {
+  const $span = document.createElement('span')
+  $span.className = className
+  $span.textContent = text
+  return $span
+}
 
 /** Find the page's safety template and the widget's slot; returns what search needs to call. */
 export function createSafetyPanel ($root) {
@@ -21,7 +34,9 @@ export function createSafetyPanel ($root) {
   const $slot = $root.querySelector('.js-safety-slot')
   if (!$template || !$slot) return NO_PANEL
   let isDanger = () => false
-  const safetyUrl = $template.dataset.safetyUrl
+  const { safetyUrl, safetyTitle, safetySummary } = $template.dataset
+  const isSafetyPage = ($item) => $item.querySelector('a')?.getAttribute('href') === safetyUrl
+  const withoutSafetyPage = (items) => items.filter(($item) => !isSafetyPage($item))
 
   return {
     /** Load the matcher (and lunr's stemmer) with the search engine, on first use, not with the page. */
@@ -34,16 +49,16 @@ export function createSafetyPanel ($root) {
       else if (!$slot.firstElementChild) $slot.append($template.content.querySelector('.safety-panel').cloneNode(true))
       return danger
     },
-    /** The same results with the safety page first. */
-    rank (results) {
-      const found = results.find((result) => result.doc.url === safetyUrl)
-      const first = found || {
-        ref: safetyUrl,
-        score: 0,
-        doc: { url: safetyUrl, title: $template.dataset.safetyTitle, summary: $template.dataset.safetySummary, type: 'page', themes: [] },
-        terms: []
-      }
-      return [first, ...results.filter((result) => result !== found)]
-    }
+    /** The drawn result items with the safety page first (and nowhere else). */
+    pinSafetyPage (items, typeName) {
+      const $item = document.createElement('li')
+      $item.className = 'search-result search-result--safety'
+      const $link = document.createElement('a')
+      $link.href = safetyUrl
+      $link.append(span('search-result__title', safetyTitle), span('search-result__meta', typeName || ''), span('search-result__summary', safetySummary))
+      $item.append($link)
+      return [$item, ...withoutSafetyPage(items)]
+    },
+    withoutSafetyPage
   }
 }

@@ -1,18 +1,25 @@
 /**
  * Search logic, with no DOM: a reader's words in, ranked results out, with theme filters.
- * lunr is passed in, so the same module runs in the page and in tests.
  *
- * A reader's text never reaches lunr's query parser (which throws on input such as
- * "love:" or "~"): queries are built with lunr's Query API from plain words.
+ * The index is split by term (plugins/hub/search_index.py): a manifest, shards of postings
+ * with lunr's weights already computed, display chunks and a term list for typo matching.
+ * A query is built as lunr query clauses, expanded against the terms (lunr's own TokenSet for
+ * typos), and only the shards holding those terms are fetched. Scores are lunr.Index's: for
+ * each field, the dot product of the query vector with the document's weights, divided by
+ * the query vector's length, summed over fields (tests/theme/test_search_parity.py).
  *
- * Meaning is added on top of lunr's scores by search-meaning.js: related words from
- * content/search-words.yml, and ranking by how much of the query a result covers.
+ * lunr and a file loader are passed in, so the same module runs in the page and in Node.
+ *
+ * Meaning is added on top of lunr's scores by search-meaning.js, the same way for one shard
+ * or many: related words from content/search-words.yml (a lower boost), other forms of a
+ * word (its stem as a prefix), and ranking by how much of the query a result covers.
  */
-import { coverageScores, creditsFromTerms, foundOwnWords, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
+import { coverageScores, creditsFromPostings, foundOwnWords, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
+import { rankHits } from './search-ranking.js'
+import { frontDecode, shardFor, shardsForPrefix, withPrefix } from './search-terms.js'
 
 const SEPARATOR = /[\s\-]+/
 const EDGE_PUNCTUATION = /^\W+|\W+$/g
-const TYPE_ORDER = { tip: 0, article: 1, page: 2 }
 
 /** Split a query into lower-case words, as lunr's tokenizer and trimmer do. */
 export function tokenize (text) {
@@ -38,12 +45,223 @@ export function editDistanceFor (word) {
   return word.length >= 8 ? 2 : 1
 }
 
-export function createSearchEngine (lunr, serializedIndex, store) {
-  const index = lunr.Index.load(serializedIndex)
-  const docs = store.docs
-  const spellings = store.spellings || {}
-  const related = relatedIndex(store)
-  const stem = (word) => lunr.stemmer(new lunr.Token(word)).toString()
+/**
+ * The lunr query clauses for a reader's words: each word as typed (stemmed), the last one
+ * also as a prefix (it may be unfinished), and with typos allowed when fuzzy.
+ */
+export function queryClauses (words, fuzzy) {
+  const clauses = []
+  const last = words.length - 1
+  words.forEach((word, position) => {
+    clauses.push({ term: word, usePipeline: true, boost: 10 })
+    // Only the word being typed may be unfinished; expanding every word would fetch and
+    // walk far more of the index on each keystroke.
+    if (position === last && word.length >= 3) clauses.push({ term: word, usePipeline: false, wildcard: true, boost: 2 })
+    if (fuzzy && word.length >= 4) {
+      // Index terms are stemmed, so a misspelt word is compared both as typed and stemmed.
+      clauses.push({ term: word, usePipeline: false, editDistance: editDistanceFor(word), boost: 1 })
+      clauses.push({ term: word, usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
+    }
+  })
+  return clauses
+}
+
+/** Decode one term's postings: per field, document numbers and weights from gaps and thousandths. */
+export function decodePostings (encoded) {
+  return encoded.map((flat) => {
+    const docs = new Int32Array(flat.length / 2)
+    const weights = new Float64Array(flat.length / 2)
+    let doc = 0
+    for (let at = 0; at < flat.length; at += 2) {
+      doc += flat[at]
+      docs[at / 2] = doc
+      weights[at / 2] = flat[at + 1] / 1000
+    }
+    return { docs, weights }
+  })
+}
+
+function hasDoc (docs, ref) {
+  let low = 0
+  let high = docs.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (docs[middle] === ref) return true
+    if (docs[middle] < ref) low = middle + 1
+    else high = middle - 1
+  }
+  return false
+}
+
+/** A shard's terms, and each term's postings decoded on first use. */
+function shardIndex (data) {
+  const positions = new Map(data.terms.map((term, at) => [term, at]))
+  const decoded = new Map()
+  return {
+    terms: data.terms,
+    has: (term) => positions.has(term),
+    postings (term) {
+      if (!decoded.has(term)) decoded.set(term, decodePostings(data.postings[positions.get(term)]))
+      return decoded.get(term)
+    }
+  }
+}
+
+/** Which documents are of which type and theme, from the manifest's compact facets. */
+function facets (manifest) {
+  const typeOf = new Array(manifest.count)
+  let start = 0
+  for (const [type, end] of manifest.types) {
+    typeOf.fill(type, start, end)
+    start = end
+  }
+  return {
+    typeOf,
+    combos: manifest.combos,
+    themesOf: (ref) => manifest.combos[manifest.docCombos[ref]]
+  }
+}
+
+/**
+ * Score expanded clauses as lunr.Index.query would, given a way to reach a term's postings.
+ * Returns the documents hit and their scores (parallel arrays, in no order) and the terms used.
+ */
+export function scoreTerms (expansions, postingsOf, fieldCount, docCount) {
+  const boosts = new Map()
+  for (const { terms, boost } of expansions) {
+    for (const term of terms) boosts.set(term, (boosts.get(term) || 0) + boost)
+  }
+  // lunr sums each field's dot product in term order, and divides by the query's length once.
+  const terms = [...boosts.keys()].sort()
+  let squares = 0
+  for (const term of terms) squares += boosts.get(term) ** 2
+  const magnitude = Math.sqrt(squares)
+  const sums = Array.from({ length: fieldCount }, () => new Float64Array(docCount))
+  const seen = new Uint8Array(docCount)
+  const touched = []
+  for (const term of terms) {
+    const boost = boosts.get(term)
+    postingsOf(term).forEach(({ docs, weights }, field) => {
+      const sum = sums[field]
+      const bit = 1 << field
+      for (let at = 0; at < docs.length; at++) {
+        const ref = docs[at]
+        sum[ref] += boost * weights[at]
+        if (!seen[ref]) touched.push(ref)
+        seen[ref] |= bit
+      }
+    })
+  }
+  const refs = Int32Array.from(touched)
+  const scores = new Float64Array(refs.length)
+  refs.forEach((ref, at) => {
+    let score = 0
+    for (let field = 0; field < fieldCount; field++) {
+      if (seen[ref] & (1 << field)) score += sums[field][ref] / magnitude || 0
+    }
+    scores[at] = score
+  })
+  return { refs, scores, terms }
+}
+
+/**
+ * Results in rank order, put in order only as far as they are read: a common word can hit
+ * every document, and a page draws 20.
+ */
+class RankedResults {
+  constructor (refs, scores, describe) {
+    this.refs = refs
+    this.scores = scores
+    this.describe = describe
+    this.order = []
+  }
+
+  get length () {
+    return this.refs.length
+  }
+
+  /** The results from ``from`` to ``to`` in rank order, as objects. */
+  slice (from = 0, to = this.length) {
+    if (to > this.order.length && this.order.length < this.length) {
+      this.order = rankHits(this.refs, this.scores, Math.max(to, 2 * this.order.length))
+    }
+    return this.order.slice(from, to).map((at) => this.describe(this.refs[at], this.scores[at]))
+  }
+}
+
+/**
+ * The engine for one manifest. ``load(name)`` fetches a file of the manifest's folder as JSON.
+ */
+export function createSearchEngine (lunr, manifest, load) {
+  const spellings = manifest.spellings || {}
+  const boundaries = manifest.shards
+  const fieldCount = manifest.fields.length
+  const facts = facets(manifest)
+  const comboOf = Uint32Array.from(manifest.docCombos)
+  const shards = new Map()
+  const chunks = new Map()
+  const searchPipeline = lunr.Pipeline.load(['stemmer'])
+  const related = relatedIndex(manifest)
+  const isFiller = (stem) => related.filler.has(stem)
+  const bodyField = manifest.fields.indexOf('body')
+  let termSet = null
+
+  function remember (cache, key, make) {
+    if (!cache.has(key)) {
+      const promise = make()
+      cache.set(key, promise)
+      promise.catch(() => cache.delete(key)) // a failed fetch may be retried
+    }
+    return cache.get(key)
+  }
+
+  function shard (number) {
+    return remember(shards, number, () => (manifest.inline
+      ? Promise.resolve(manifest.inline.shard)
+      : load(manifest.files.shard.replace('{}', number))).then(shardIndex))
+  }
+
+  /** lunr's TokenSet of every term, for typo matching: only fetched when a search needs it. */
+  function allTerms () {
+    termSet ||= (manifest.inline
+      ? shard(0).then((index) => index.terms)
+      : load(manifest.files.terms).then(frontDecode))
+      .then((terms) => lunr.TokenSet.fromArray(terms))
+    termSet.catch(() => { termSet = null })
+    return termSet
+  }
+
+  async function expand (clause) {
+    const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
+    if (term === undefined) return []
+    if (clause.editDistance) {
+      const found = (await allTerms()).intersect(lunr.TokenSet.fromFuzzyString(term, clause.editDistance)).toArray()
+      await Promise.all([...new Set(found.map((t) => shardFor(boundaries, t)))].map(shard))
+      return found
+    }
+    if (clause.wildcard) {
+      const parts = await Promise.all(shardsForPrefix(boundaries, term).map(shard))
+      return parts.flatMap((index) => withPrefix(index.terms, term))
+    }
+    return (await shard(shardFor(boundaries, term))).has(term) ? [term] : []
+  }
+
+  /** Expand and score lunr query clauses: refs and scores (unordered), terms, postings. */
+  async function scoreClauses (clauses) {
+    const expansions = await Promise.all(clauses.map(async (clause) => ({ terms: await expand(clause), boost: clause.boost })))
+    const indexes = new Map()
+    for (const { terms } of expansions) {
+      for (const term of terms) indexes.set(term, await shard(shardFor(boundaries, term)))
+    }
+    const postingsOf = (term) => indexes.get(term).postings(term)
+    return { ...scoreTerms(expansions, postingsOf, fieldCount, manifest.count), postingsOf }
+  }
+
+  /** Every hit of lunr query clauses, ranked ({ ref, score }): for the parity test. */
+  async function runClauses (clauses) {
+    const { refs, scores } = await scoreClauses(clauses)
+    return { hits: rankHits(refs, scores).map((at) => ({ ref: refs[at], score: scores[at] })) }
+  }
 
   function queryWords (text) {
     // A possessive is the word itself to a reader: "her family's side" is about family.
@@ -52,102 +270,118 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     return meaningful.length ? meaningful : words
   }
 
-  /** Per word: its stem, what was typed, and the related stems it also looks for. */
+  /** Per word: what was typed, its stem, and the related stems it also looks for. */
   function planFor (words, typos) {
-    return planQuery(words, words.map(stem), related, typos)
+    return planQuery(words, words.map((word) => searchPipeline.runString(word)[0] || word), related, typos)
   }
 
-  function run (words, fuzzy, plan) {
-    const last = words.length - 1
-    return index.query((query) => {
-      words.forEach((word, position) => {
-        query.term(word, { usePipeline: true, boost: 10 })
-        // Only the word being typed may be unfinished; expanding every word would make each
-        // keystroke walk the whole index several times.
-        if (position === last && word.length >= 3) {
-          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 })
-        }
-        if (fuzzy && word.length >= 4) {
-          // Index terms are stemmed, so a misspelt word is compared both as typed and stemmed.
-          query.term(word, { usePipeline: false, editDistance: editDistanceFor(word), boost: 1 })
-          query.term(word, { usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
-        }
+  /** Scores re-made by coverage of the reader's words, then lunr's score (search-meaning.js). */
+  function byMeaning (scored, plan) {
+    const position = new Int32Array(manifest.count).fill(-1)
+    scored.refs.forEach((ref, at) => { position[ref] = at })
+    const hitsOf = (term, visit) => {
+      scored.postingsOf(term).forEach(({ docs }, field) => {
+        for (const ref of docs) if (position[ref] >= 0) visit(position[ref], field)
       })
-      // Related words and other forms of each word, below the reader's own words.
-      for (const { term, boost, wildcard } of meaningClauses(plan)) {
-        query.term(term, { usePipeline: false, boost, wildcard: wildcard ? lunr.Query.wildcard.TRAILING : undefined })
+    }
+    const credit = creditsFromPostings(scored.refs.length, scored.terms, hitsOf, plan, bodyField)
+    return { ...scored, scores: coverageScores(scored.scores, credit, plan, isFiller, manifest.count) }
+  }
+
+  /**
+   * The plan with its related words kept to the shards the reader's own words need anyway,
+   * so related words never cost a request of their own (on a one-file site nothing is left
+   * out). When that finds nothing, rank() looks again with every related word.
+   */
+  function withinOwnShards (plan, words) {
+    if (manifest.inline) return plan
+    const bare = plan.map((word) => ({ ...word, relatedStems: [], relatedPhrases: [] }))
+    const needed = new Set()
+    for (const clause of [...queryClauses(words, false), ...meaningClauses(bare)]) {
+      const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
+      if (term === undefined) continue
+      for (const number of clause.wildcard ? shardsForPrefix(boundaries, term) : [shardFor(boundaries, term)]) needed.add(number)
+    }
+    const inside = (term) => needed.has(shardFor(boundaries, term))
+    return plan.map((word) => ({
+      ...word,
+      relatedStems: word.relatedStems.filter(inside),
+      relatedPhrases: word.relatedPhrases.filter((phrase) => phrase.every(inside))
+    }))
+  }
+
+  async function rank (words) {
+    const plan = withinOwnShards(planFor(words, false), words)
+    const exact = await scoreClauses([...queryClauses(words, false), ...meaningClauses(plan)])
+    if (exact.refs.length) return { ...byMeaning(exact, plan), fuzzy: false, exact: foundOwnWords(exact.terms, plan) }
+    // Nothing as typed: allow typos and every related word, also near a typo ("gratitute").
+    const typos = planFor(words, true)
+    const close = await scoreClauses([...queryClauses(words, true), ...meaningClauses(typos)])
+    return { ...byMeaning(close, typos), fuzzy: true, exact: false }
+  }
+
+  /** Every document in one of the themes, score 0: refs are in browse order already. */
+  function everythingIn (wanted) {
+    const refs = []
+    for (let ref = 0; ref < manifest.count; ref++) {
+      if (wanted[comboOf[ref]]) refs.push(ref)
+    }
+    return { refs: Int32Array.from(refs), scores: new Float64Array(refs.length), terms: [], fuzzy: false }
+  }
+
+  /** A result: its ref, score, type and themes; the matched terms are worked out when asked. */
+  function describer (ranked) {
+    return (ref, score) => ({
+      ref,
+      score,
+      type: facts.typeOf[ref],
+      themes: facts.themesOf(ref),
+      get terms () {
+        return ranked.terms.filter((term) => ranked.postingsOf(term).some(({ docs }) => hasDoc(docs, ref)))
       }
     })
   }
 
-  /** Hits re-ordered by coverage of the reader's words, then lunr's score. */
-  function byMeaning (hits, plan) {
-    const fieldsOf = (at) => Object.fromEntries(
-      Object.entries(hits[at].matchData.metadata).map(([term, fields]) => [term, Object.keys(fields)])
-    )
-    const credit = creditsFromTerms(hits.length, fieldsOf, plan, 'body')
-    const isFiller = (word) => related.filler.has(word)
-    const scores = coverageScores(hits.map((hit) => hit.score), credit, plan, isFiller, docs.length)
-    const ranked = hits
-      .map((hit, at) => ({ ...hit, score: scores[at], position: at }))
-      .sort((a, b) => b.score - a.score || a.position - b.position)
-    // Whether the reader's own words were found, or only words related to them.
-    const terms = new Set(hits.flatMap((hit) => Object.keys(hit.matchData.metadata)))
-    ranked.ownWords = foundOwnWords([...terms], plan)
-    return ranked
-  }
-
-  function rank (words) {
-    if (!words.length) return { hits: [], fuzzy: false, exact: false }
-    const plan = planFor(words, false)
-    const exact = run(words, false, plan)
-    if (exact.length) {
-      const hits = byMeaning(exact, plan)
-      return { hits, fuzzy: false, exact: hits.ownWords }
-    }
-    const typoPlan = planFor(words, true)
-    return { hits: byMeaning(run(words, true, typoPlan), typoPlan), fuzzy: true, exact: false }
-  }
-
-  function everythingIn (themes) {
-    return docs
-      .map((doc, ref) => ({ ref: String(ref), score: 0, doc, terms: [] }))
-      .filter((result) => result.doc.themes.some((theme) => themes.has(theme)))
-      .sort((a, b) => TYPE_ORDER[a.doc.type] - TYPE_ORDER[b.doc.type] || a.doc.title.localeCompare(b.doc.title))
-  }
-
   /**
    * Search for text, keeping results in any of the selected themes (none selected: all).
-   * Returns the results, a count per theme for the text, whether typos were allowed, and
-   * whether the reader's own words were found (``exact``), not only close or related words.
+   * Resolves to the results (RankedResults: ``length`` and ``slice``), a count per theme for
+   * the text, whether typos were allowed, whether the reader's own words were found
+   * (``exact``: not only close or related words) and the words searched.
    */
-  function search (text, selectedThemes = []) {
+  async function search (text, selectedThemes = []) {
     const themes = new Set(selectedThemes)
     const words = queryWords(text)
-    let all
-    let fuzzy = false
-    let exact = false
-    if (words.length) {
-      const ranked = rank(words)
-      fuzzy = ranked.fuzzy
-      exact = ranked.exact
-      // The matched terms are only needed for the results that get drawn, so they are read
-      // lazily: a common word can match thousands of items.
-      all = ranked.hits.map((hit) => ({
-        ref: hit.ref,
-        score: hit.score,
-        doc: docs[Number(hit.ref)],
-        get terms () { return Object.keys(hit.matchData.metadata) }
-      }))
-    } else {
-      all = themes.size ? everythingIn(themes) : []
-    }
+    const wanted = facts.combos.map((combo) => combo.some((theme) => themes.has(theme)))
+    const empty = { refs: new Int32Array(0), scores: new Float64Array(0), terms: [], fuzzy: false }
+    const ranked = words.length ? await rank(words) : themes.size ? everythingIn(wanted) : empty
+    const perCombo = new Int32Array(facts.combos.length)
+    for (const ref of ranked.refs) perCombo[comboOf[ref]]++
     const counts = {}
-    for (const result of all) {
-      for (const theme of result.doc.themes) counts[theme] = (counts[theme] || 0) + 1
+    facts.combos.forEach((combo, number) => {
+      for (const theme of combo) counts[theme] = (counts[theme] || 0) + perCombo[number]
+    })
+    let { refs, scores } = ranked
+    if (themes.size) {
+      const kept = []
+      refs.forEach((ref, at) => { if (wanted[comboOf[ref]]) kept.push(at) })
+      refs = Int32Array.from(kept, (at) => ranked.refs[at])
+      scores = Float64Array.from(kept, (at) => ranked.scores[at])
     }
-    const results = themes.size ? all.filter((r) => r.doc.themes.some((t) => themes.has(t))) : all
-    return { results, counts, fuzzy, exact, words }
+    const exact = Boolean(ranked.exact)
+    return { results: new RankedResults(refs, scores, describer(ranked)), counts, fuzzy: ranked.fuzzy, exact, words }
+  }
+
+  /** The display data (url, title, summary) of some results, fetched in chunks. */
+  async function documents (refs) {
+    const size = manifest.chunkDocs
+    const chunk = (number) => remember(chunks, number, () => (manifest.inline
+      ? Promise.resolve(manifest.inline.docs.slice(number * size, (number + 1) * size))
+      : load(manifest.files.chunk.replace('{}', number))))
+    const loaded = await Promise.all(refs.map((ref) => chunk(Math.floor(ref / size))))
+    return refs.map((ref, at) => {
+      const [url, title, summary] = loaded[at][ref % size]
+      return { url, title, summary }
+    })
   }
 
   /** Split text into parts, marking the words that match one of the result's terms. */
@@ -161,5 +395,5 @@ export function createSearchEngine (lunr, serializedIndex, store) {
     })
   }
 
-  return { search, highlight, themeNames: store.themes, size: docs.length }
+  return { search, documents, highlight, runClauses, themeNames: manifest.themes, size: manifest.count }
 }

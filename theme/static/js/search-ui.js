@@ -1,52 +1,71 @@
 /**
  * Search widget, for the header box and the /search/ page. The form is a plain GET form
- * to /search/; this adds results as the reader types. The index is fetched only when a
- * reader focuses the box or opens /search/. Results are built with textContent only.
+ * to /search/; this adds results as the reader types. The index manifest is fetched only
+ * when a reader focuses the box or opens /search/; the engine then fetches the parts of the
+ * index a query needs. Results are built with textContent only; every sentence comes from
+ * the page (partials/search_texts.html).
  */
 import { createSafetyPanel } from './safety-panel.js'
+import { describe, isCurrentUrl, nextPage, resultMeta, stateFromSearch, urlForState } from './search-state.js'
 
 const DEBOUNCE_MS = 120
 // Results are drawn a page at a time: drawing thousands of matches for a common word
 // would make every keystroke slow.
 const PAGE_SIZE = 20
-const TYPE_LABELS = { tip: 'Tip', article: 'Article', page: 'Page' }
 const engines = new Map()
 
-function loadEngine (indexUrl, storeUrl) {
-  if (!engines.has(indexUrl)) {
-    const fetchJson = (url) => fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`${url}: ${response.status}`)
-      return response.json()
-    })
-    // The engine and lunr.js load with the index, on first use, not with every page.
+function fetchJson (url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: ${response.status}`)
+    return response.json()
+  })
+}
+
+/** The engine for a manifest URL, loaded once per page with lunr.js and the engine module. */
+function loadEngine (manifestUrl) {
+  if (!engines.has(manifestUrl)) {
+    const base = new URL(manifestUrl, window.location.href)
+    const load = (name) => fetchJson(new URL(name, base))
     const engine = import('./search-engine.js')
     const lunr = import('./lunr-loader.js').then((loader) => loader.loadLunr())
-    engines.set(indexUrl, Promise.all([lunr, fetchJson(indexUrl), fetchJson(storeUrl), engine])
-      .then(([lunr, index, store, { createSearchEngine }]) => createSearchEngine(lunr, index, store)))
+    const ready = Promise.all([lunr, fetchJson(base), engine])
+      .then(([lunr, manifest, { createSearchEngine }]) => createSearchEngine(lunr, manifest, load))
+    ready.catch(() => engines.delete(manifestUrl)) // a later focus may try again
+    engines.set(manifestUrl, ready)
   }
-  return engines.get(indexUrl)
+  return engines.get(manifestUrl)
 }
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function renderResult (engine, result) {
-  const $item = document.createElement('li')
-  $item.className = 'search-result'
-  const $link = document.createElement('a')
-  $link.href = result.doc.url
-  const $meta = document.createElement('span')
-  $meta.className = 'search-result__meta'
-  const themeNames = result.doc.themes.map((slug) => engine.themeNames[slug] || slug)
-  $meta.textContent = [TYPE_LABELS[result.doc.type] || result.doc.type, themeNames.join(', ')].filter(Boolean).join(' · ')
-  const $title = document.createElement('span')
-  $title.className = 'search-result__title'
-  appendHighlighted($title, engine.highlight(result.doc.title, result.terms))
-  const $summary = document.createElement('span')
-  $summary.className = 'search-result__summary'
-  appendHighlighted($summary, engine.highlight(result.doc.summary, result.terms))
-  $link.append($title, $meta, $summary)
-  $item.append($link)
-  return $item
+/** The widget's elements, found once. */
+function findParts ($root) {
+  return {
+    $root,
+    isPage: $root.hasAttribute('data-search-page'),
+    $form: $root.matches('form') ? $root : $root.querySelector('form'),
+    $input: $root.querySelector('.js-search-input'),
+    $results: $root.querySelector('.js-search-results'),
+    $status: $root.querySelector('.js-search-status'),
+    $panel: $root.querySelector('.js-search-panel'),
+    $allLink: $root.querySelector('.js-search-all'),
+    $more: $root.querySelector('.js-search-more'),
+    // The page's other ways in (quiz, themes, safety page), for a search without exact matches.
+    $ways: $root.querySelector('.js-search-ways'),
+    $filters: [...$root.querySelectorAll('.js-search-filters input[name="theme"]')],
+    $counts: [...$root.querySelectorAll('.js-theme-count')],
+    limit: Number($root.dataset.searchLimit || 0)
+  }
+}
+
+/** The sentences and labels the page gives the widget. */
+function readTexts ($root) {
+  const data = $root.querySelector('.js-search-texts')?.dataset || {}
+  const typeNames = {}
+  for (const [key, value] of Object.entries(data)) {
+    if (key.startsWith('type')) typeNames[key.slice(4).toLowerCase()] = value
+  }
+  return { ...data, typeNames }
 }
 
 function appendHighlighted ($parent, parts) {
@@ -61,115 +80,132 @@ function appendHighlighted ($parent, parts) {
   }
 }
 
-function describe (count, query, themeCount, fuzzy) {
-  if (!query && !themeCount) return ''
-  const noun = count === 1 ? 'result' : 'results'
-  const about = query ? ` for “${query}”` : ''
-  const note = fuzzy && count ? ' (close matches, allowing for typos)' : ''
-  return `${count} ${noun}${about}${note}`
+function renderResult (engine, texts, result, doc) {
+  const $item = document.createElement('li')
+  $item.className = 'search-result'
+  const $link = document.createElement('a')
+  $link.href = doc.url
+  const $meta = document.createElement('span')
+  $meta.className = 'search-result__meta'
+  $meta.textContent = resultMeta(result, texts.typeNames, engine.themeNames, texts)
+  const terms = result.terms
+  const $title = document.createElement('span')
+  $title.className = 'search-result__title'
+  appendHighlighted($title, engine.highlight(doc.title, terms))
+  const $summary = document.createElement('span')
+  $summary.className = 'search-result__summary'
+  appendHighlighted($summary, engine.highlight(doc.summary, terms))
+  $link.append($title, $meta, $summary)
+  $item.append($link)
+  return $item
+}
+
+/** Keyboard moves between the box and the result links: arrows, and Escape to clear. */
+function onKey (parts, clear) {
+  return (event) => {
+    const all = [...parts.$results.querySelectorAll('a')]
+    const at = all.indexOf(document.activeElement)
+    if (event.key === 'ArrowDown' && all.length && (event.target === parts.$input || at >= 0)) {
+      event.preventDefault()
+      all[Math.min(at + 1, all.length - 1)].focus()
+    } else if (event.key === 'ArrowUp' && at >= 0) {
+      event.preventDefault()
+      if (at === 0) parts.$input.focus()
+      else all[at - 1].focus()
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      clear()
+    }
+  }
 }
 
 export default function initSearch ($root) {
-  const isPage = $root.hasAttribute('data-search-page')
-  const $form = $root.matches('form') ? $root : $root.querySelector('form')
-  const $input = $root.querySelector('.js-search-input')
-  const $results = $root.querySelector('.js-search-results')
-  const $status = $root.querySelector('.js-search-status')
-  const $panel = $root.querySelector('.js-search-panel')
-  const $allLink = $root.querySelector('.js-search-all')
-  const $filters = [...$root.querySelectorAll('.js-search-filters input[name="theme"]')]
-  const limit = Number($root.dataset.searchLimit || 0)
-  const $more = $root.querySelector('.js-search-more')
-  // The page's "other ways in" (themes, quiz, safety page), for a search without exact matches.
-  const $ways = $root.querySelector('.js-search-ways')
-  let shownResults = []
-  let shownEngine = null
+  const parts = findParts($root)
+  const texts = readTexts($root)
+  const { $input, $results, $status, $panel, $more, $filters, isPage } = parts
   const safety = createSafetyPanel($root)
   // Danger words are checked before any ranking, so the matcher loads with the engine.
-  const load = () => Promise.all([loadEngine($root.dataset.searchIndex, $root.dataset.searchStore), safety.load()])
-    .then(([engine]) => engine)
+  const load = () => Promise.all([loadEngine($root.dataset.searchIndex), safety.load()]).then(([engine]) => engine)
+  // `drawn` counts results consumed, not list items: the safety page may be pinned on top.
+  const shown = { engine: null, results: [], id: 0, drawn: 0, danger: false }
   let searchId = 0
   // The first keystroke after a settled search adds a history entry; the rest update it.
   let typing = false
 
   const selectedThemes = () => $filters.filter(($box) => $box.checked).map(($box) => $box.value)
 
+  /** The one place a query is run: the reader's words and themes in, results shown. */
   async function update (delay) {
     const id = ++searchId
     if (delay) await wait(delay)
     if (id !== searchId) return
-    let engine
     try {
-      engine = await load()
+      const engine = await load()
+      if (id !== searchId) return
+      const outcome = await engine.search($input.value, selectedThemes())
+      if (id !== searchId) return
+      await show(engine, outcome, id)
     } catch (error) {
-      $status.textContent = 'Search could not load. Please browse the themes instead.'
+      if (id === searchId) $status.textContent = texts.error || ''
       throw error
     }
-    if (id !== searchId) return
-    show(engine, engine.search($input.value, selectedThemes()))
   }
 
-  function drawMore () {
-    const from = $results.children.length
-    const upTo = limit || from + PAGE_SIZE
-    $results.append(...shownResults.slice(from, upTo).map((result) => renderResult(shownEngine, result)))
-    if ($more) $more.hidden = $results.children.length >= shownResults.length || Boolean(limit)
+  /** The result items from ``from`` to ``to``, once their display data has been fetched. */
+  async function render (engine, results, from, to) {
+    const slice = results.slice(from, to)
+    const docs = await engine.documents(slice.map((result) => result.ref))
+    return slice.map((result, at) => renderResult(engine, texts, result, docs[at]))
   }
 
-  /** The status line: the count, or, on the page, what to do when nothing matched exactly. */
-  function statusFor (query, count, fuzzy, exact) {
-    if ($ways && query && !exact) {
-      const sentence = count ? $ways.dataset.close : $ways.dataset.none
-      return sentence.replace('{query}', query)
-    }
-    return describe(count, query, selectedThemes().length, fuzzy)
+  /** Draw the next page of the results shown. */
+  async function drawMore () {
+    const { engine, results, id } = shown
+    const page = nextPage({ drawn: shown.drawn, total: results.length, pageSize: PAGE_SIZE, limit: parts.limit })
+    const items = await render(engine, results, page.from, page.to)
+    if (id !== shown.id) return
+    shown.drawn = page.to
+    $results.append(...(shown.danger ? safety.withoutSafetyPage(items) : items))
+    if ($more) $more.hidden = !page.more
   }
 
-  function show (engine, { results, counts, fuzzy, exact }) {
+  /** Replace what is shown with a search's first page, status line and theme counts. */
+  async function show (engine, { results, counts, fuzzy, exact }, id) {
     const query = $input.value.trim()
+    const page = nextPage({ drawn: 0, total: results.length, pageSize: PAGE_SIZE, limit: parts.limit })
+    const items = await render(engine, results, page.from, page.to)
+    if (id !== searchId) return
+    // A danger query shows help above the results and the safety page first; results stay below.
     const danger = safety.update(query)
-    shownResults = danger ? safety.rank(results) : results
-    shownEngine = engine
-    $results.replaceChildren()
-    drawMore()
-    if ($ways) $ways.hidden = !query || exact
-    const description = statusFor(query, shownResults.length, fuzzy, exact)
+    Object.assign(shown, { engine, results, id, drawn: page.to, danger })
+    $results.replaceChildren(...(danger ? safety.pinSafetyPage(items, texts.typeNames.page) : items))
+    if ($more) $more.hidden = !page.more
+    const description = describe(texts, { count: results.length, query, themeCount: selectedThemes().length, fuzzy, exact })
+    if (parts.$ways) parts.$ways.hidden = !query || exact
     $status.textContent = danger ? `${safety.announce} ${description}` : description
-    for (const $count of $root.querySelectorAll('.js-theme-count')) {
+    for (const $count of parts.$counts) {
       $count.textContent = query ? `(${counts[$count.dataset.theme] || 0})` : ''
     }
     if ($panel) {
       $panel.hidden = !query
-      $allLink.href = `${$form.action}?${new URLSearchParams({ q: query })}`
+      parts.$allLink.href = `${parts.$form.action}?${new URLSearchParams({ q: query })}`
     }
   }
 
   function stateFromUrl ({ keepTyped = false } = {}) {
-    const params = new URLSearchParams(window.location.search)
+    const state = stateFromSearch(window.location.search)
     // A reader may have typed before this script ran; their words win over an empty URL.
-    if (!(keepTyped && $input.value && !params.has('q'))) $input.value = params.get('q') || ''
-    const themes = new Set(params.getAll('theme'))
+    if (!(keepTyped && $input.value && !state.hasQuery)) $input.value = state.query
+    const themes = new Set(state.themes)
     for (const $box of $filters) $box.checked = themes.has($box.value)
-  }
-
-  function urlForState () {
-    const params = new URLSearchParams()
-    if ($input.value.trim()) params.set('q', $input.value.trim())
-    for (const theme of selectedThemes()) params.append('theme', theme)
-    const query = params.toString()
-    return query ? `?${query}` : window.location.pathname
   }
 
   function remember (push) {
     if (!isPage) return
-    const url = urlForState()
-    if (url === window.location.search || (url === window.location.pathname && !window.location.search)) return
+    const url = urlForState({ query: $input.value, themes: selectedThemes() }, window.location.pathname)
+    if (isCurrentUrl(url, window.location)) return
     if (push) window.history.pushState(null, '', url)
     else window.history.replaceState(null, '', url)
-  }
-
-  function links () {
-    return [...$results.querySelectorAll('a')]
   }
 
   function clear () {
@@ -179,48 +215,30 @@ export default function initSearch ($root) {
     $input.focus()
   }
 
-  $input.addEventListener('focus', () => { load().catch(() => {}) }, { once: true })
-  if ($more) {
-    $more.addEventListener('click', () => {
-      const next = $results.children.length
-      drawMore()
-      $results.children[next]?.querySelector('a')?.focus()
-    })
+  function settle () {
+    remember(true)
+    typing = false
+    update(0)
   }
+
+  $input.addEventListener('focus', () => { load().catch(() => {}) }, { once: true })
+  $more?.addEventListener('click', async () => {
+    const next = $results.children.length
+    await drawMore()
+    $results.children[next]?.querySelector('a')?.focus()
+  })
   $input.addEventListener('input', () => {
     remember(!typing)
     typing = true
     update(DEBOUNCE_MS)
   })
-  for (const $box of $filters) {
-    $box.addEventListener('change', () => {
-      remember(true)
-      typing = false
-      update(0)
-    })
-  }
-  $form.addEventListener('submit', (event) => {
+  for (const $box of $filters) $box.addEventListener('change', settle)
+  parts.$form.addEventListener('submit', (event) => {
     if (!isPage) return
     event.preventDefault()
-    remember(true)
-    typing = false
-    update(0)
+    settle()
   })
-  $root.addEventListener('keydown', (event) => {
-    const all = links()
-    const at = all.indexOf(document.activeElement)
-    if (event.key === 'ArrowDown' && all.length && (event.target === $input || at >= 0)) {
-      event.preventDefault()
-      all[Math.min(at + 1, all.length - 1)].focus()
-    } else if (event.key === 'ArrowUp' && at >= 0) {
-      event.preventDefault()
-      if (at === 0) $input.focus()
-      else all[at - 1].focus()
-    } else if (event.key === 'Escape') {
-      event.preventDefault()
-      clear()
-    }
-  })
+  $root.addEventListener('keydown', onKey(parts, clear))
   if ($panel) {
     $root.addEventListener('focusout', (event) => {
       if (!$root.contains(event.relatedTarget)) $panel.hidden = true
