@@ -1,6 +1,8 @@
 /**
- * Ranking by meaning, on top of lunr's scores, with no DOM and no lunr: the same for one
- * index or many shards.
+ * Ranking by meaning, on top of lunr's scores, with no DOM and no lunr: the same rules for
+ * one index or many shards. (Which related words a query looks for can differ: on a sharded
+ * site search-engine.js keeps them to the shards the reader's own words need, so they cost
+ * no request of their own, unless nothing is found without them.)
  *
  * - Related words: each query word also looks for the other words of its group in
  *   content/search-words.yml (shipped stemmed, as the index holds words), at a lower boost.
