@@ -218,3 +218,13 @@ def bench(c, sizes="small,medium,large,xlarge", runs=3):
             " --readme README.md --skip pelican-lunr@xlarge",
             pty=False,
         )
+
+
+@task
+def relevance(c):
+    """Measure search relevance on the real content: hub, Pagefind, pelican-lunr; write bench/RELEVANCE.md."""
+    from tests.browsers import ensure_browser
+
+    ensure_browser()
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m bench.relevance_run", pty=False)

@@ -46,6 +46,9 @@ def plain_overrides(content: Path) -> dict[str, Any]:
         "ARTICLE_URL": "{kind}/{slug}/",
         "ARTICLE_SAVE_AS": "{kind}/{slug}/index.html",
         "DIRECT_TEMPLATES": ["index", "archives"],
+        # Real tips carry no Date line (the hub does not need one); as Pelican articles they
+        # must have one, so undated items get a fixed date (the synthetic corpus dates all).
+        "DEFAULT_DATE": (2026, 11, 22),
     }
 
 

@@ -214,9 +214,9 @@ def article_text(maker: TextMaker, title: str, themes: list[str], day: date, lin
 
 
 def _copy_real_files(content: Path) -> None:
-    """Copy the taxonomy, the quiz, the safety files and the standing pages from the real content folder."""
+    """Copy the taxonomy, the quiz, the data files and the standing pages from the real content folder."""
     (content / "pages").mkdir(parents=True)
-    for name in ("themes.yml", "helplines.yml", "safety-words.yml"):
+    for name in ("themes.yml", "helplines.yml", "safety-words.yml", "search-words.yml"):
         shutil.copyfile(REAL_CONTENT / name, content / name)
     shutil.copytree(REAL_CONTENT / "quiz", content / "quiz")
     for page in ("safety.md", "about.md"):

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from .search_index import SearchDocument, SearchFiles, build_search_files
 
@@ -27,15 +28,21 @@ def _worker_setup(plugins_dir: str) -> None:
 class SearchFilesJob:
     """The search files, being built in the background (or at once on one core)."""
 
-    def __init__(self, documents: Sequence[SearchDocument], theme_names: Mapping[str, str], parallel: bool):
+    def __init__(
+        self,
+        documents: Sequence[SearchDocument],
+        theme_names: Mapping[str, str],
+        parallel: bool,
+        words: Mapping[str, Any] | None = None,
+    ):
         self._executor: ProcessPoolExecutor | None = None
         self._future: Future | None = None
         self._files: SearchFiles | None = None
         if parallel and (os.cpu_count() or 1) > 1:
             self._executor = ProcessPoolExecutor(max_workers=1, initializer=_worker_setup, initargs=(PLUGINS_DIR,))
-            self._future = self._executor.submit(build_search_files, list(documents), dict(theme_names))
+            self._future = self._executor.submit(build_search_files, list(documents), dict(theme_names), words)
         else:
-            self._files = build_search_files(documents, theme_names)
+            self._files = build_search_files(documents, theme_names, words)
 
     def result(self) -> SearchFiles:
         """Wait for the files, then release the worker process."""

@@ -26,6 +26,7 @@ from .pagination import paginate
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
 from .search_index import MANIFEST_NAME, document_for, search_folder, to_json_bytes
+from .searchwords import SearchWords, load_search_words
 from .settings import hub_settings
 from .sitefiles import web_manifest
 from .slugs import reserved_slugs, slug_problems
@@ -61,6 +62,7 @@ class HubGenerator(CachingGenerator):
         self.problems: list[ContentProblem] = []
         self.catalog: HubCatalog | None = None
         self.quiz: Quiz | None = None
+        self.search_words: SearchWords | None = None
 
     def _display_path(self, relative: str) -> str:
         """Path shown to editors: from the project folder, e.g. content/tips/x.md."""
@@ -82,6 +84,9 @@ class HubGenerator(CachingGenerator):
         )
         self.problems += quiz_problems if self.themes else []
         self._read_safety_files()
+        words_file = self.settings["HUB_SEARCH_WORDS_FILE"]
+        self.search_words, problems = load_search_words(Path(self.path, words_file), self._display_path(words_file))
+        self.problems += problems
 
     def _read_safety_files(self) -> None:
         """Helplines and danger words: every page's safety bar, search panel and the quiz use them."""
@@ -161,9 +166,11 @@ class HubGenerator(CachingGenerator):
             ]
         names = {theme.slug: theme.name for theme in self.themes}
         docs = [doc for doc in docs if doc]
-        search_dir = search_folder(docs, names)
+        words = self.search_words.to_data()
+        search_dir = search_folder(docs, names, words)
         threshold = self.settings["HUB_SEARCH_BACKGROUND_MIN_DOCS"]
-        self.search_job = SearchFilesJob(docs, names, parallel=threshold is not None and len(docs) >= threshold)
+        parallel = threshold is not None and len(docs) >= threshold
+        self.search_job = SearchFilesJob(docs, names, parallel, words)
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
         self.context["hub_search"] = {"index_url": f"{folder}/{search_dir}/{MANIFEST_NAME}"}
 

@@ -40,6 +40,8 @@ CHUNK_DOCS = 8
 SINGLE_FILE_MAX_BYTES = 40_000
 INDEX_FORMAT = f"hub-index-{FORMAT_VERSION}-shard{SHARD_BYTES}-chunk{CHUNK_DOCS}-single{SINGLE_FILE_MAX_BYTES}"
 MANIFEST_NAME = "index.json"
+# How many related words (or phrases) a query word looks for at most: see related_targets.
+RELATED_TARGETS = 4
 SHARD_FILE = "s{}.json"
 CHUNK_FILE = "d{}.json"
 TERMS_FILE = "terms.json"
@@ -96,7 +98,9 @@ def to_json_bytes(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def search_files_hash(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> str:
+def search_files_hash(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
+) -> str:
     """A hash of everything the search files are built from, and of how they are built.
 
     Naming the folder by its inputs (not its bytes) lets pages that link it be written while
@@ -106,14 +110,17 @@ def search_files_hash(documents: Sequence[SearchDocument], theme_names: Mapping[
         "format": INDEX_FORMAT,
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
+        "words": dict(words or {}),
         "docs": [vars(doc) for doc in ordered(documents)],
     }
     return hashlib.sha256(to_json_bytes(inputs)).hexdigest()[:10]
 
 
-def search_folder(documents: Sequence[SearchDocument], theme_names: Mapping[str, str]) -> str:
+def search_folder(
+    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
+) -> str:
     """The folder of this build's search files, e.g. ``3f2a9c1b7d``; the manifest is MANIFEST_NAME in it."""
-    return search_files_hash(documents, theme_names)
+    return search_files_hash(documents, theme_names, words)
 
 
 @dataclass(frozen=True)
@@ -158,13 +165,15 @@ def build_shards(docs: Sequence[SearchDocument], theme_names: Mapping[str, str],
 def build_search_files(
     documents: Sequence[SearchDocument],
     theme_names: Mapping[str, str],
+    words: Mapping[str, Any] | None = None,
     shard_bytes: int = SHARD_BYTES,
     single_file_max: int = SINGLE_FILE_MAX_BYTES,
 ) -> SearchFiles:
     """Build the manifest, shards, display chunks and term list, ready to write."""
     docs = ordered(documents)
-    folder = search_folder(docs, theme_names)
+    folder = search_folder(docs, theme_names, words)
     shards = build_shards(docs, theme_names, shard_bytes)
+    related = list((words or {}).get("related", []))
     chunks = _chunks(docs)
     manifest: dict[str, Any] = {
         "version": FORMAT_VERSION,
@@ -172,6 +181,10 @@ def build_search_files(
         "count": len(docs),
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
+        # content/search-words.yml, as hub.searchwords ships it: groups of stems, filler stems.
+        "related": related,
+        "relatedTargets": related_targets(related, shards),
+        "filler": list((words or {}).get("filler", [])),
         "chunkDocs": CHUNK_DOCS,
         "files": {"shard": SHARD_FILE, "chunk": CHUNK_FILE, "terms": TERMS_FILE},
         **_facets(docs),
@@ -190,6 +203,37 @@ def build_search_files(
     all_terms = [term for shard in shards for term in shard.terms]
     files.append((TERMS_FILE, to_json_bytes(front_code(all_terms))))
     return SearchFiles(folder, tuple(files))
+
+
+def related_targets(groups: Sequence[Sequence[str]], shards: Sequence[Shard]) -> list[list[int]]:
+    """For each group of related words, which entries a query looks for: at most RELATED_TARGETS.
+
+    Every entry of a group finds the group (a reader may type a word no item uses), but only
+    entries whose words are in the index can find anything, and each one looked for may cost
+    the page a shard: so the page looks for the few used by the most items (single words
+    before phrases), given here as positions in the group.
+    """
+    wanted = {word for group in groups for entry in group for word in entry.split()}
+    frequency = {}
+    for shard in shards:
+        for term, per_field in zip(shard.terms, shard.postings, strict=True):
+            if term in wanted:
+                docs = set()
+                for flat in per_field:
+                    ref = 0
+                    for gap in flat[0::2]:
+                        ref += gap
+                        docs.add(ref)
+                frequency[term] = len(docs)
+    targets = []
+    for group in groups:
+        usable = [
+            (len(entry.split()) > 1, -min(frequency[word] for word in entry.split()), position)
+            for position, entry in enumerate(group)
+            if all(word in frequency for word in entry.split())
+        ]
+        targets.append([position for *_, position in sorted(usable)[:RELATED_TARGETS]])
+    return targets
 
 
 def _merged(shards: Sequence[dict]) -> dict:

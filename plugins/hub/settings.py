@@ -12,6 +12,7 @@ DEFAULTS: dict[str, Any] = {
     "HUB_QUIZ_FILE": "quiz/where-are-we-stuck.yml",
     "HUB_HELPLINES_FILE": "helplines.yml",
     "HUB_SAFETY_WORDS_FILE": "safety-words.yml",
+    "HUB_SEARCH_WORDS_FILE": "search-words.yml",
     # Fixed URLs: search, the quiz and outside links rely on them.
     "TIP_URL": "tips/{slug}/",
     "TIP_SAVE_AS": "tips/{slug}/index.html",

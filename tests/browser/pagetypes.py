@@ -18,8 +18,10 @@ def _wait(selector):
 
 
 def _no_results(page):
+    # No results: the status says so and the other ways in (quiz, themes, safety page) show.
     page.wait_for_function(
-        "() => document.querySelector('.search-page .js-search-status').textContent.startsWith('0 results')"
+        "() => document.querySelector('.search-page .js-search-status').textContent.startsWith('No results')"
+        " && !document.querySelector('.search-page .js-search-ways').hidden"
     )
 
 

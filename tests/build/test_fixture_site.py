@@ -109,6 +109,12 @@ BAD_INPUTS = {
         tip().replace("Body text", "See [this]({filename}/tips/nowhere.md). Body text"),
         "tips/nowhere.md",
     ),
+    "related words in two groups": (
+        "search-words.yml",
+        "groups:\n  - [sorry, apology]\n  - [stress, apologise]\n",
+        "groups[2] (stress): 'apologise' is also in groups[1] (sorry)",
+    ),
+    "empty related-word group": ("search-words.yml", "groups:\n  - []\n", "groups[1]: is empty"),
     "broken themes file": ("themes.yml", "- slug: repair\n  name: [unclosed\n", "not valid YAML"),
     "article with unknown theme": (
         "articles/bad.md",

@@ -83,3 +83,23 @@ def test_output_is_deterministic_and_named_by_its_inputs():
 def test_json_is_compact_with_sorted_keys():
     text = build_search_files(docs(), THEMES).file(MANIFEST_NAME).decode()
     assert json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"), ensure_ascii=False) == text
+
+
+def test_search_words_go_in_the_manifest_and_change_the_folder_name():
+    plain = build_search_files(docs(), THEMES)
+    words = build_search_files(docs(), THEMES, {"related": [["sorri", "apolog"]], "filler": ["never"]})
+    assert manifest(plain)["related"] == [] and manifest(plain)["filler"] == []
+    assert manifest(words)["related"] == [["sorri", "apolog"]]
+    assert manifest(words)["filler"] == ["never"]
+    assert words.folder != plain.folder
+
+
+def test_related_targets_are_the_entries_the_index_holds_most_single_words_first():
+    extra = [
+        document_for("/tips/c/", "Sorry", "tip", [], "Say sorry.", "<p>Sorry again.</p>", ""),
+        document_for("/tips/d/", "Make up", "tip", [], "Make up after a fight.", "", ""),
+    ]
+    groups = [["apolog", "sorri", "make up", "reach"], ["nowher", "gone"]]
+    data = manifest(build_search_files([*docs(), *extra], THEMES, {"related": groups, "filler": []}))
+    # "sorri" is in three items, "reach" in one, "make up" is a phrase; "apolog" is in none.
+    assert data["relatedTargets"] == [[1, 3, 2], []]

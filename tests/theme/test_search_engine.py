@@ -216,3 +216,21 @@ def test_ranking_best_score_first_ties_in_build_order_partial_or_whole():
     assert call_js("search-ranking.js", "rankHits", refs, scores) == expected
     assert call_js("search-ranking.js", "rankHits", refs, scores, 7) == expected[:7]  # heap
     assert call_js("search-ranking.js", "rankHits", refs, scores, 0) == []
+
+
+MORE_TEXTS = {**TEXTS, "none": "No results for “{query}”.", "close": "Nothing matches “{query}” exactly."}
+
+
+@pytest.mark.parametrize(
+    ("facts", "line"),
+    [
+        ({"count": 0, "query": "qqzx", "themeCount": 0, "fuzzy": True, "exact": False}, "No results for “qqzx”."),
+        (
+            {"count": 4, "query": "gratitute", "themeCount": 0, "fuzzy": True, "exact": False},
+            "Nothing matches “gratitute” exactly.",
+        ),
+        ({"count": 2, "query": "phone", "themeCount": 0, "fuzzy": False, "exact": True}, "2 results for “phone”"),
+    ],
+)
+def test_without_an_exact_match_the_status_says_so_plainly(facts, line):
+    assert call_js("search-state.js", "describe", MORE_TEXTS, facts) == line

@@ -9,7 +9,12 @@
  * the query vector's length, summed over fields (tests/theme/test_search_parity.py).
  *
  * lunr and a file loader are passed in, so the same module runs in the page and in Node.
+ *
+ * Meaning is added on top of lunr's scores by search-meaning.js, the same way for one shard
+ * or many: related words from content/search-words.yml (a lower boost), other forms of a
+ * word (its stem as a prefix), and ranking by how much of the query a result covers.
  */
+import { coverageScores, creditsFromPostings, foundOwnWords, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
 import { rankHits } from './search-ranking.js'
 import { frontDecode, shardFor, shardsForPrefix, withPrefix } from './search-terms.js'
 
@@ -196,6 +201,9 @@ export function createSearchEngine (lunr, manifest, load) {
   const shards = new Map()
   const chunks = new Map()
   const searchPipeline = lunr.Pipeline.load(['stemmer'])
+  const related = relatedIndex(manifest)
+  const isFiller = (stem) => related.filler.has(stem)
+  const bodyField = manifest.fields.indexOf('body')
   let termSet = null
 
   function remember (cache, key, make) {
@@ -256,15 +264,60 @@ export function createSearchEngine (lunr, manifest, load) {
   }
 
   function queryWords (text) {
-    const words = tokenize(text).map((word) => foldSpelling(word, spellings))
+    // A possessive is the word itself to a reader: "her family's side" is about family.
+    const words = tokenize(text).map((word) => foldSpelling(word.replace(/'s$/, ''), spellings))
     const meaningful = words.filter((word) => lunr.stopWordFilter(new lunr.Token(word)))
     return meaningful.length ? meaningful : words
   }
 
+  /** Per word: what was typed, its stem, and the related stems it also looks for. */
+  function planFor (words, typos) {
+    return planQuery(words, words.map((word) => searchPipeline.runString(word)[0] || word), related, typos)
+  }
+
+  /** Scores re-made by coverage of the reader's words, then lunr's score (search-meaning.js). */
+  function byMeaning (scored, plan) {
+    const position = new Int32Array(manifest.count).fill(-1)
+    scored.refs.forEach((ref, at) => { position[ref] = at })
+    const hitsOf = (term, visit) => {
+      scored.postingsOf(term).forEach(({ docs }, field) => {
+        for (const ref of docs) if (position[ref] >= 0) visit(position[ref], field)
+      })
+    }
+    const credit = creditsFromPostings(scored.refs.length, scored.terms, hitsOf, plan, bodyField)
+    return { ...scored, scores: coverageScores(scored.scores, credit, plan, isFiller, manifest.count) }
+  }
+
+  /**
+   * The plan with its related words kept to the shards the reader's own words need anyway,
+   * so related words never cost a request of their own (on a one-file site nothing is left
+   * out). When that finds nothing, rank() looks again with every related word.
+   */
+  function withinOwnShards (plan, words) {
+    if (manifest.inline) return plan
+    const bare = plan.map((word) => ({ ...word, relatedStems: [], relatedPhrases: [] }))
+    const needed = new Set()
+    for (const clause of [...queryClauses(words, false), ...meaningClauses(bare)]) {
+      const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
+      if (term === undefined) continue
+      for (const number of clause.wildcard ? shardsForPrefix(boundaries, term) : [shardFor(boundaries, term)]) needed.add(number)
+    }
+    const inside = (term) => needed.has(shardFor(boundaries, term))
+    return plan.map((word) => ({
+      ...word,
+      relatedStems: word.relatedStems.filter(inside),
+      relatedPhrases: word.relatedPhrases.filter((phrase) => phrase.every(inside))
+    }))
+  }
+
   async function rank (words) {
-    const exact = await scoreClauses(queryClauses(words, false))
-    if (exact.refs.length) return { ...exact, fuzzy: false }
-    return { ...(await scoreClauses(queryClauses(words, true))), fuzzy: true }
+    const plan = withinOwnShards(planFor(words, false), words)
+    const exact = await scoreClauses([...queryClauses(words, false), ...meaningClauses(plan)])
+    if (exact.refs.length) return { ...byMeaning(exact, plan), fuzzy: false, exact: foundOwnWords(exact.terms, plan) }
+    // Nothing as typed: allow typos and every related word, also near a typo ("gratitute").
+    const typos = planFor(words, true)
+    const close = await scoreClauses([...queryClauses(words, true), ...meaningClauses(typos)])
+    return { ...byMeaning(close, typos), fuzzy: true, exact: false }
   }
 
   /** Every document in one of the themes, score 0: refs are in browse order already. */
@@ -292,7 +345,8 @@ export function createSearchEngine (lunr, manifest, load) {
   /**
    * Search for text, keeping results in any of the selected themes (none selected: all).
    * Resolves to the results (RankedResults: ``length`` and ``slice``), a count per theme for
-   * the text, whether typos were allowed and the words searched.
+   * the text, whether typos were allowed, whether the reader's own words were found
+   * (``exact``: not only close or related words) and the words searched.
    */
   async function search (text, selectedThemes = []) {
     const themes = new Set(selectedThemes)
@@ -313,7 +367,8 @@ export function createSearchEngine (lunr, manifest, load) {
       refs = Int32Array.from(kept, (at) => ranked.refs[at])
       scores = Float64Array.from(kept, (at) => ranked.scores[at])
     }
-    return { results: new RankedResults(refs, scores, describer(ranked)), counts, fuzzy: ranked.fuzzy, words }
+    const exact = Boolean(ranked.exact)
+    return { results: new RankedResults(refs, scores, describer(ranked)), counts, fuzzy: ranked.fuzzy, exact, words }
   }
 
   /** The display data (url, title, summary) of some results, fetched in chunks. */

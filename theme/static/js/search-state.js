@@ -32,8 +32,10 @@ export function isCurrentUrl (url, { search, pathname }) {
  * The status line: "{count} results for “{query}”", with the note about typos; empty when
  * nothing is asked. ``texts`` holds the page's sentences: one, many, about, fuzzy.
  */
-export function describe (texts, { count, query, themeCount, fuzzy }) {
+export function describe (texts, { count, query, themeCount, fuzzy, exact = true }) {
   if (!query && !themeCount) return ''
+  // Nothing matched the reader's own words: say so plainly, before any close matches.
+  if (query && !exact && texts.none) return format(count ? texts.close : texts.none, { query })
   const counted = format(count === 1 ? texts.one : texts.many, { count })
   const about = query ? format(texts.about, { query }) : ''
   const note = fuzzy && count ? format(texts.fuzzy, {}) : ''

@@ -50,6 +50,8 @@ function findParts ($root) {
     $panel: $root.querySelector('.js-search-panel'),
     $allLink: $root.querySelector('.js-search-all'),
     $more: $root.querySelector('.js-search-more'),
+    // The page's other ways in (quiz, themes, safety page), for a search without exact matches.
+    $ways: $root.querySelector('.js-search-ways'),
     $filters: [...$root.querySelectorAll('.js-search-filters input[name="theme"]')],
     $counts: [...$root.querySelectorAll('.js-theme-count')],
     limit: Number($root.dataset.searchLimit || 0)
@@ -168,7 +170,7 @@ export default function initSearch ($root) {
   }
 
   /** Replace what is shown with a search's first page, status line and theme counts. */
-  async function show (engine, { results, counts, fuzzy }, id) {
+  async function show (engine, { results, counts, fuzzy, exact }, id) {
     const query = $input.value.trim()
     const page = nextPage({ drawn: 0, total: results.length, pageSize: PAGE_SIZE, limit: parts.limit })
     const items = await render(engine, results, page.from, page.to)
@@ -178,7 +180,8 @@ export default function initSearch ($root) {
     Object.assign(shown, { engine, results, id, drawn: page.to, danger })
     $results.replaceChildren(...(danger ? safety.pinSafetyPage(items, texts.typeNames.page) : items))
     if ($more) $more.hidden = !page.more
-    const description = describe(texts, { count: results.length, query, themeCount: selectedThemes().length, fuzzy })
+    const description = describe(texts, { count: results.length, query, themeCount: selectedThemes().length, fuzzy, exact })
+    if (parts.$ways) parts.$ways.hidden = !query || exact
     $status.textContent = danger ? `${safety.announce} ${description}` : description
     for (const $count of parts.$counts) {
       $count.textContent = query ? `(${counts[$count.dataset.theme] || 0})` : ''

@@ -1,0 +1,52 @@
+"""Search relevance on the real content: the measures themselves, and floors the hub must hold.
+
+The floors sit at what the hub scores today on bench/relevance/queries.yml (bench/RELEVANCE.md
+has the full comparison): a change that ranks worse fails here. Raise them when search gets
+better; never lower them to let a change through.
+"""
+
+import math
+
+import pytest
+
+from bench.judged import JudgedQuery, evaluate, load_queries, score_query, slug_of
+from bench.searchers import hub_results
+
+FLOORS = {"hit3": 0.79, "ndcg5": 0.63, "mrr": 0.69}
+MAX_ZERO_RESULTS = 0
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [("/tips/weekly-check-in/", "weekly-check-in"), ("articles/x/index.html", "x"), ("http://h/safety/", "safety")],
+)
+def test_result_urls_give_their_slug(url, slug):
+    assert slug_of(url) == slug
+
+
+def test_measures_follow_their_definitions():
+    query = JudgedQuery("q", {"a": 2, "b": 1})
+    best = score_query(query, ["a", "b"])
+    assert best.hit3 and best.reciprocal_rank == 1 and best.ndcg5 == pytest.approx(1) and not best.zero
+    late = score_query(query, ["x", "y", "z", "a"])
+    assert not late.hit3 and late.reciprocal_rank == 0.25
+    assert late.ndcg5 == pytest.approx((3 / math.log2(5)) / (3 + 1 / math.log2(3)))
+    assert score_query(query, []).zero
+
+
+def test_every_judged_slug_is_an_item_of_the_site(project_root):
+    content = project_root / "content"
+    slugs = {path.stem for folder in ("tips", "articles", "pages") for path in (content / folder).glob("*.md")}
+    queries = load_queries()
+    assert len(queries) >= 80
+    unknown = {slug for query in queries for slug in query.grades if slug not in slugs}
+    assert not unknown
+
+
+def test_the_hub_holds_its_relevance_floors(built_site):
+    queries = load_queries()
+    texts = [query.text for query in queries]
+    summary, _ = evaluate(queries, dict(zip(texts, hub_results(built_site, texts), strict=True)))
+    assert summary.zero_results <= MAX_ZERO_RESULTS
+    for measure, floor in FLOORS.items():
+        assert getattr(summary, measure) >= floor, f"{measure} fell to {getattr(summary, measure):.3f} (floor {floor})"
