@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from .datafiles import read_yaml
 from .problems import ContentProblem
+from .sources import reviewed_day
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DIAL_PATTERN = re.compile(r"^\+?[0-9]{3,15}$")
@@ -159,11 +159,11 @@ def _contact(entry: Any, n: int, check: _Checker) -> Contact | None:
     if not isinstance(entry, dict):
         check.add(where, "must be a helpline with id, name, for, country, url and verified_at")
         return None
-    check.unknown(entry, CONTACT_FIELDS, where)
     ident = check.text(entry, "id", where, required=True)
     if ident and not ID_PATTERN.match(ident):
         check.add(f"{where}.id", f"{ident!r} must be lower-case letters, digits and hyphens")
     where = f"contact {ident or n}"
+    check.unknown(entry, CONTACT_FIELDS, where)
     fields = {
         key: check.text(entry, key, where, required=key in ("name", "for", "country"))
         for key in ("name", "for", "country", "phone", "text", "hours")
@@ -201,16 +201,6 @@ def _contact(entry: Any, n: int, check: _Checker) -> Contact | None:
     )
 
 
-def _day(value: Any) -> date | None:
-    """A YYYY-MM-DD date (the strict loader keeps it as text), or None."""
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.strptime(str(value), "%Y-%m-%d").date()
-    except ValueError:
-        return None
-
-
 def helplines_from_data(data: Any, path: str) -> tuple[Helplines | None, list[ContentProblem]]:
     """Check parsed YAML and turn it into Helplines, collecting every problem."""
     check = _Checker(path)
@@ -218,7 +208,7 @@ def helplines_from_data(data: Any, path: str) -> tuple[Helplines | None, list[Co
         check.add("", "must hold `reviewed`, `emergency` and `contacts`; see content/README.md")
         return None, check.problems
     check.unknown(data, ("reviewed", "emergency", "contacts"), "file")
-    reviewed = _day(data.get("reviewed"))
+    reviewed = reviewed_day(data.get("reviewed"))
     if reviewed is None:
         check.add("reviewed", "must be the date the numbers were last checked, as YYYY-MM-DD")
     emergency = _emergency(data.get("emergency"), check)
