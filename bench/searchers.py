@@ -32,7 +32,7 @@ def danger_words_json(content: Path = PROJECT_ROOT / "content") -> dict:
     words, problems = load_danger_words(content / "safety-words.yml", "content/safety-words.yml")
     if problems:
         raise ValueError("\n".join(map(str, problems)))
-    return json.loads(words.to_json())
+    return json.loads(words.matcher_json)
 
 
 def hub_search_files(site: Path) -> dict[str, str]:

@@ -10,6 +10,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .bodyhtml import checked_body
 from .generator import HubGenerator
+from .markdownreader import use_reusing_reader
 from .problems import raise_if_any
 from .publishing import finish_output
 from .sourcefiles import source_file_problems
@@ -63,6 +64,7 @@ def finish_site(pelican_object):
 def register():
     """Connect the plugin's receivers to Pelican's signals."""
     signals.initialized.connect(check_source_files)
+    signals.readers_init.connect(use_reusing_reader)
     signals.content_object_init.connect(sanitise_body)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(finalize_hub)

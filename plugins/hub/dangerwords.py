@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ class DangerWords:
     words: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
 
-    def to_json(self) -> str:
-        """What the page's matcher needs, compact and in a stable order."""
+    @cached_property
+    def matcher_json(self) -> str:
+        """What the page's matcher needs, compact and in a stable order (made once: every page carries it)."""
         data = {
             "gap": MAX_GAP,
             "groups": {name: list(words) for name, words in sorted(self.groups.items())},

@@ -11,21 +11,23 @@ their own feed, without replacing Pelican's writer.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import CachingGenerator
+from pelican.writers import Writer
 
-from .background import SearchFilesJob
 from .catalog import HubCatalog, build_catalog
 from .dangerwords import load_danger_words
+from .forked import ForkedCall
 from .helplines import load_helplines
 from .links import broken_links
 from .metadata import check_metadata, duplicate_slug_problems, split_list
 from .pagination import paginate
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
-from .search_index import MANIFEST_NAME, document_for, search_folder, to_json_bytes
+from .search_index import MANIFEST_NAME, SearchFiles, build_search_files, document_for, search_folder, to_json_bytes
 from .searchwords import SearchWords, load_search_words
 from .settings import hub_settings
 from .sitefiles import web_manifest
@@ -55,7 +57,9 @@ class HubGenerator(CachingGenerator):
         self.node_modules = Path(self.settings["HUB_NODE_MODULES"])
         if not self.node_modules.is_absolute():
             self.node_modules = Path(self.path).parent / self.node_modules
-        self.search_job: SearchFilesJob | None = None
+        self.search_job: ForkedCall[SearchFiles] | None = None
+        self.pages_job: ForkedCall[None] | None = None
+        self._display_paths: dict[str, str] = {}
         self.themes: tuple[Theme, ...] = ()
         self.tip_contents: list[Tip] = []
         self.tip_drafts: list[Tip] = []
@@ -66,7 +70,12 @@ class HubGenerator(CachingGenerator):
 
     def _display_path(self, relative: str) -> str:
         """Path shown to editors: from the project folder, e.g. content/tips/x.md."""
-        return os.path.relpath(os.path.join(self.path, relative), os.path.dirname(self.path))
+        # Asked for several times per item (reading, each check); relpath is not cheap.
+        if relative not in self._display_paths:
+            self._display_paths[relative] = os.path.relpath(
+                os.path.join(self.path, relative), os.path.dirname(self.path)
+            )
+        return self._display_paths[relative]
 
     def generate_context(self) -> None:
         """Read the taxonomy and every tip card; problems are kept for finalize()."""
@@ -141,6 +150,8 @@ class HubGenerator(CachingGenerator):
         # Standing pages by slug, so templates link to /safety/ and /about/ through PAGE_URL.
         self.context["hub_page_urls"] = {page.slug: page.url for page in pages}
         self._prepare_search(articles, pages)
+        # Every page's content is read: the hub's pages can be written now, beside Pelican's.
+        self.pages_job = ForkedCall(self._write_hub_pages, fork=self.settings["HUB_PARALLEL_BUILD"])
         return self.catalog
 
     def _prepare_search(self, articles: list[Any], pages: list[Any]) -> None:
@@ -168,9 +179,9 @@ class HubGenerator(CachingGenerator):
         docs = [doc for doc in docs if doc]
         words = self.search_words.to_data()
         search_dir = search_folder(docs, names, words)
-        threshold = self.settings["HUB_SEARCH_BACKGROUND_MIN_DOCS"]
-        parallel = threshold is not None and len(docs) >= threshold
-        self.search_job = SearchFilesJob(docs, names, parallel, words)
+        self.search_job = ForkedCall(
+            partial(build_search_files, docs, names, words), fork=self.settings["HUB_PARALLEL_BUILD"]
+        )
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
         self.context["hub_search"] = {"index_url": f"{folder}/{search_dir}/{MANIFEST_NAME}"}
 
@@ -198,11 +209,17 @@ class HubGenerator(CachingGenerator):
         return problems + slug_problems(pairs, reserved) + duplicate_slug_problems(pairs, kind)
 
     def generate_output(self, writer: Any) -> None:
-        """Write every tip page, the tip index, the theme index and one page per theme."""
-        catalog = self.catalog
-        if catalog is None:  # finalize() did not run: Pelican stopped earlier
+        """Wait for the hub's pages and the search files (see finalize); write the site files."""
+        if self.catalog is None:  # finalize() did not run: Pelican stopped earlier
             return
-        write = self._writer_for(writer)
+        self.pages_job.result()
+        self._write_site_files()
+        self._write_search_files()  # last, so the index has had the most time
+
+    def _write_hub_pages(self) -> None:
+        """Write every tip page, the tip index, the theme index, one page per theme and the quiz."""
+        catalog = self.catalog
+        write = self._writer_for(Writer(self.output_path, settings=self.settings))
         for tip in catalog.tips:
             write(self.settings["TIP_SAVE_AS"].format(slug=tip.slug), "tip", tip.url, tip=tip)
         self._write_tip_index(write)
@@ -217,8 +234,6 @@ class HubGenerator(CachingGenerator):
             quiz=self.quiz,
             quiz_json=script_safe_json(quiz_json),
         )
-        self._write_site_files()
-        self._write_search_files()  # last, so the background build has had the most time
 
     def _write_tip_index(self, write: Any) -> None:
         """The tip index, in pages of HUB_TIPS_INDEX_PER_PAGE tips grouped by their main theme."""

@@ -33,19 +33,28 @@ def related_finder(tips: Iterable[TipCard]) -> RelatedFinder:
         for signature, members in sorted(groups.items(), key=lambda item: (sorted(item[0][0]), item[0][1]))
     }
 
+    # The group order depends only on an item's theme set and main theme, and items share a few
+    # hundred of those: rank the groups once per pair, not once per item.
+    rankings: dict[tuple[frozenset[str], str | None], list[tuple[frozenset[str], str]]] = {}
+
+    def ranked_groups(wanted: frozenset[str], primary: str | None) -> list[tuple[frozenset[str], str]]:
+        if (wanted, primary) not in rankings:
+            rankings[wanted, primary] = [
+                signature
+                for _, signature in sorted(
+                    ((-len(wanted & theme_set), main != primary, position), (theme_set, main))
+                    for position, (theme_set, main) in enumerate(ordered)
+                    if theme_set & wanted
+                )
+            ]
+        return rankings[wanted, primary]
+
     def find(key: str, themes: Sequence[str], count: int = 3) -> tuple[TipCard, ...]:
-        wanted = set(themes)
-        primary = themes[0] if themes else None
-        ranked = sorted(
-            ((-len(wanted & theme_set), main != primary, position), (theme_set, main))
-            for position, (theme_set, main) in enumerate(ordered)
-            if theme_set & wanted
-        )
         chosen: list[TipCard] = []
         if count <= 0:
             return ()
         start = _stable_hash(key)
-        for _, signature in ranked:
+        for signature in ranked_groups(frozenset(themes), themes[0] if themes else None):
             members = ordered[signature]
             for step in range(len(members)):
                 tip = members[(start + step) % len(members)]

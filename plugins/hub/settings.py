@@ -38,10 +38,10 @@ DEFAULTS: dict[str, Any] = {
     ),
     # Where the safety page's quick-exit button goes: a neutral, everyday site.
     "HUB_QUICK_EXIT_URL": "https://www.bbc.com/weather",
-    # Build the search index in a second process while pages are written, when there are two
-    # or more cores and at least this many documents (below it, starting a process costs more
-    # than it saves); None always builds it in the main process.
-    "HUB_SEARCH_BACKGROUND_MIN_DOCS": 500,
+    # Build the search index and write the hub's own pages in forked processes while Pelican
+    # writes the rest, where the machine has two or more cores (see hub/forked.py); False
+    # does everything in one process. The output is the same either way.
+    "HUB_PARALLEL_BUILD": True,
     # `invoke livereload` turns this on for its own builds: pages then load the local server's
     # live-reload script. Never set it in pelicanconf.py or publishconf.py.
     "HUB_LIVERELOAD": False,

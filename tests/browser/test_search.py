@@ -37,7 +37,6 @@ def test_the_page_draws_the_engines_ranking(browser_page, site_url, query):
     open_search_page(page, site_url + "/search/?q=" + query)
     wait_for_results(page)
     page.wait_for_function("() => window.lunr")
-    shown = page.locator(RESULTS).evaluate_all("links => links.map(link => link.getAttribute('href'))")
     expected = page.evaluate(
         r"""async (q) => {
             const url = document.querySelector('[data-search-page]').dataset.searchIndex
@@ -51,6 +50,9 @@ def test_the_page_draws_the_engines_ranking(browser_page, site_url, query):
         }""",
         query,
     )
+    # The first results are drawn before the rest of the page: wait for the whole page.
+    page.wait_for_function("n => document.querySelectorAll('#search-results li').length === n", arg=len(expected))
+    shown = page.locator(RESULTS).evaluate_all("links => links.map(link => link.getAttribute('href'))")
     assert shown == expected and expected
     watch.assert_clean()
 

@@ -75,8 +75,8 @@ def word_problems(data):
 def test_a_good_danger_list_becomes_compact_json_with_the_spelling_folds():
     words, problems = danger_words_from_data(GOOD_WORDS, "content/safety-words.yml")
     assert problems == []
-    assert '"phrases":[["{person}","hits","me"]]' in words.to_json()
-    assert '"spellings":' in words.to_json()
+    assert '"phrases":[["{person}","hits","me"]]' in words.matcher_json
+    assert '"spellings":' in words.matcher_json
 
 
 @pytest.mark.parametrize(

@@ -96,7 +96,7 @@ MUST_NOT_MATCH = [
 def danger_data(project_root):
     words, problems = load_danger_words(project_root / "content" / "safety-words.yml", "content/safety-words.yml")
     assert problems == []
-    return json.loads(words.to_json())
+    return json.loads(words.matcher_json)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ const DEBOUNCE_MS = 120
 // Results are drawn a page at a time: drawing thousands of matches for a common word
 // would make every keystroke slow.
 const PAGE_SIZE = 20
+const FIRST_DRAW = 5
 const engines = new Map()
 
 function fetchJson (url) {
@@ -169,17 +170,27 @@ export default function initSearch ($root) {
     if ($more) $more.hidden = !page.more
   }
 
-  /** Replace what is shown with a search's first page, status line and theme counts. */
+  /**
+   * Replace what is shown with a search's first page, status line and theme counts.
+   * The first FIRST_DRAW results are drawn as soon as their display data arrives and the rest
+   * of the page just after: each display chunk is a request, and on a slow connection
+   * waiting for all of them would hold back the one result most readers open.
+   */
   async function show (engine, { results, counts, fuzzy, exact }, id) {
     const query = $input.value.trim()
     const page = nextPage({ drawn: 0, total: results.length, pageSize: PAGE_SIZE, limit: parts.limit })
-    const items = await render(engine, results, page.from, page.to)
+    const firstTo = Math.min(page.to, page.from + FIRST_DRAW)
+    // Asked for in rank order, so the first results' chunks are requested first.
+    const first = render(engine, results, page.from, firstTo)
+    const rest = render(engine, results, firstTo, page.to)
+    rest.catch(() => {}) // reported when awaited below, if this search is still the current one
+    const items = await first
     if (id !== searchId) return
     // A danger query shows help above the results and the safety page first; results stay below.
     const danger = safety.update(query)
-    Object.assign(shown, { engine, results, id, drawn: page.to, danger })
+    Object.assign(shown, { engine, results, id, drawn: firstTo, danger })
     $results.replaceChildren(...(danger ? safety.pinSafetyPage(items, texts.typeNames.page) : items))
-    if ($more) $more.hidden = !page.more
+    if ($more) $more.hidden = true
     const description = describe(texts, { count: results.length, query, themeCount: selectedThemes().length, fuzzy, exact })
     if (parts.$ways) parts.$ways.hidden = !query || exact
     $status.textContent = danger ? `${safety.announce} ${description}` : description
@@ -190,6 +201,11 @@ export default function initSearch ($root) {
       $panel.hidden = !query
       parts.$allLink.href = `${parts.$form.action}?${new URLSearchParams({ q: query })}`
     }
+    const later = await rest
+    if (id !== searchId || shown.id !== id) return
+    $results.append(...(danger ? safety.withoutSafetyPage(later) : later))
+    shown.drawn = page.to
+    if ($more) $more.hidden = !page.more
   }
 
   function stateFromUrl ({ keepTyped = false } = {}) {
