@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from bench.judged import JudgedQuery, evaluate, load_queries, score_query, slug_of
+from bench.judged import HELDOUT_FILE, QUERIES_FILE, JudgedQuery, evaluate, load_queries, score_query, slug_of
 from bench.searchers import hub_results
 
 FLOORS = {"hit3": 0.79, "ndcg5": 0.63, "mrr": 0.69}
@@ -34,13 +34,19 @@ def test_measures_follow_their_definitions():
     assert score_query(query, []).zero
 
 
-def test_every_judged_slug_is_an_item_of_the_site(project_root):
+@pytest.mark.parametrize(("path", "least"), [(QUERIES_FILE, 80), (HELDOUT_FILE, 40)])
+def test_every_judged_slug_is_an_item_of_the_site(project_root, path, least):
     content = project_root / "content"
     slugs = {path.stem for folder in ("tips", "articles", "pages") for path in (content / folder).glob("*.md")}
-    queries = load_queries()
-    assert len(queries) >= 80
+    queries = load_queries(path)
+    assert len(queries) >= least
     unknown = {slug for query in queries for slug in query.grades if slug not in slugs}
     assert not unknown
+
+
+def test_the_held_out_set_asks_in_other_words():
+    tuning = {query.text.casefold() for query in load_queries(QUERIES_FILE)}
+    assert not [query.text for query in load_queries(HELDOUT_FILE) if query.text.casefold() in tuning]
 
 
 def test_the_hub_holds_its_relevance_floors(built_site):
