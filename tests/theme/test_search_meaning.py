@@ -104,3 +104,17 @@ def test_a_group_looks_only_for_the_entries_the_build_chose_but_any_entry_finds_
     assert call_js(HELPERS, "relatedFor", ["gratitud"], data, False) == [["appreci"]]
     assert call_js(HELPERS, "relatedFor", ["argument"], data, False) == [["fight", "row"]]
     assert call_js(HELPERS, "planFor", ["miles"], data, False)[0]["relatedPhrases"] == []
+
+
+def test_a_readers_word_is_stemmed_as_the_index_stems_it(project_root):
+    """lunr.js and lunr.py's Porter stemmers disagree on a final "y" ("play": "play" / "plai")."""
+    import re
+
+    from lunr.stemmer import porter_stemmer
+
+    words = {"play", "plays", "played", "playing", "playful", "money", "always", "try", "trying", "tried", "sky"}
+    words |= {"holiday", "annoyance", "eye", "goodbye", "toyings", "says", "why", "by", "worry", "happy", "days"}
+    for path in (project_root / "content").rglob("*.md"):
+        words |= set(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))
+    words = sorted(words)
+    assert call_js(HELPERS, "indexStems", words) == [porter_stemmer.stem(word) for word in words]

@@ -26,6 +26,35 @@ const STEPS = 20
 // Other forms of a word are found through its stem as a prefix; shorter stems match too much.
 const PREFIX_STEM = 5
 
+function isConsonant (word, at) {
+  const letter = word[at]
+  if ('aeiou'.includes(letter)) return false
+  return letter !== 'y' || at === 0 || !isConsonant(word, at - 1)
+}
+
+function hasVowel (word) {
+  for (let at = 0; at < word.length; at++) if (!isConsonant(word, at)) return true
+  return false
+}
+
+// What Porter's first step may take off after a final "y" ("plays", "played", "playing").
+const STEP_ONE_ENDINGS = new Set(['', 's', 'ed', 'ing', 'ings'])
+
+/**
+ * lunr.js's stem of a word in the form the index holds it. The index is stemmed by lunr.py,
+ * whose Porter stemmer turns a "y" left at the end by its first step into "i" when the rest
+ * has a vowel ("play", "played" are "plai"; "money" "monei"; "always" "alwai") and keeps it
+ * otherwise ("try"), where lunr.js keeps "y" after a vowel and writes "i" after a consonant.
+ * Without this, such words typed by a reader match nothing in the index.
+ */
+export function indexStem (stem, word) {
+  const base = stem.slice(0, -1)
+  const endsInY = (y) => word.startsWith(y) && STEP_ONE_ENDINGS.has(word.slice(y.length))
+  if (stem.endsWith('y') && hasVowel(base) && endsInY(stem)) return `${base}i`
+  if (stem.endsWith('i') && base && !hasVowel(base) && endsInY(`${base}y`)) return `${base}y`
+  return stem
+}
+
 /**
  * Look-ups for the groups the page carries: a stem's group, multi-word entries, and the
  * entries each group looks for (``relatedTargets``: positions of the few entries the index
