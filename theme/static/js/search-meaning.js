@@ -18,7 +18,7 @@
  */
 
 const RELATED_CREDIT = 0.6
-const BODY_CREDIT = 0.5
+const BODY_CREDIT = 0.35
 const FILLER_WEIGHT = 0.05
 // Coverage is compared in steps, so two results that cover nearly the same share of the
 // query are ordered by lunr's score rather than by a rounding difference.
