@@ -83,6 +83,13 @@ def test_credits_from_postings_equal_credits_from_each_hits_terms():
     assert from_terms == from_postings == pytest.approx([1, 0.35, 0.6, 0, 0.6, 0, 0, 0, 0.6 * 0.35, 0.35])
 
 
+def test_a_related_phrase_counts_outside_the_body_only_when_all_its_words_are():
+    words = [{"typed": "divorce", "stem": "divorc", "relatedStems": [], "relatedPhrases": [["stai", "go"]], "span": -1}]
+    matched = [["stai", "go"], ["go", "stai@body"], ["stai@body", "go@body"], ["go"]]
+    from_terms, from_postings = call_js(HELPERS, "creditsBothWays", matched, words)
+    assert from_terms == from_postings == pytest.approx([0.6, 0.6 * 0.35, 0.6 * 0.35, 0])
+
+
 def test_a_title_match_outranks_a_body_only_match_of_the_same_words():
     words = plan(("money", "monei", []), ("fight", "fight", []))
     assert order([9.0, 1.0], [["monei@body", "fight@body"], ["monei", "fight"]], words) == [1, 0]

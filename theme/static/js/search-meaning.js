@@ -211,7 +211,9 @@ export function termRoles (plan) {
  * A sheet of how well each hit covers each query word. ``add(at, roles, outsideBody)``
  * records one matched term of hit ``at``; ``credits()`` returns a flat array with
  * ``plan.length`` entries per hit: the reader's own word counts 1, a related word or
- * complete related phrase RELATED_CREDIT, each times BODY_CREDIT when met only in a body;
+ * complete related phrase RELATED_CREDIT, each times BODY_CREDIT when met only in a body (a
+ * phrase unless every one of its words is met outside the body: "go" in a title and "stay"
+ * in the body is not "stay or go" in the title);
  * the words of a reader's phrase share the credit of the phrase as a whole.
  */
 export function creditSheet (count, plan, phrases) {
@@ -220,7 +222,7 @@ export function creditSheet (count, plan, phrases) {
   const related = new Float64Array(count * words)
   const slots = phrases.length
   const parts = new Uint32Array(count * slots)
-  const outside = new Uint8Array(count * slots)
+  const outside = new Uint32Array(count * slots)
   const raise = (array, slot, value) => { if (array[slot] < value) array[slot] = value }
 
   function add (at, roles, outsideBody) {
@@ -228,7 +230,7 @@ export function creditSheet (count, plan, phrases) {
     for (const role of roles) {
       if (role.slot !== undefined) {
         parts[at * slots + role.slot] |= 1 << role.part
-        if (outsideBody) outside[at * slots + role.slot] = 1
+        if (outsideBody) outside[at * slots + role.slot] |= 1 << role.part
       } else {
         raise(role.related ? related : own, at * words + role.word, (role.related ? RELATED_CREDIT : 1) * field)
       }
@@ -239,8 +241,9 @@ export function creditSheet (count, plan, phrases) {
     const credit = new Float64Array(count * words)
     for (let at = 0; at < count; at++) {
       phrases.forEach(({ word, size }, slot) => {
-        if (parts[at * slots + slot] === 2 ** size - 1) {
-          raise(related, at * words + word, RELATED_CREDIT * (outside[at * slots + slot] ? 1 : BODY_CREDIT))
+        const all = 2 ** size - 1
+        if (parts[at * slots + slot] === all) {
+          raise(related, at * words + word, RELATED_CREDIT * (outside[at * slots + slot] === all ? 1 : BODY_CREDIT))
         }
       })
       for (let word = 0; word < words; word++) {
