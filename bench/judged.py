@@ -1,4 +1,4 @@
-"""The judged query set (bench/relevance/queries.yml) and the relevance measures over it.
+"""The judged query sets (bench/relevance/queries.yml, heldout.yml) and the relevance measures over them.
 
 Each query carries graded judgements: 2 = the item answers it, 1 = related. Measures, per
 engine, from the first five results it shows for each query:
@@ -24,6 +24,8 @@ import yaml
 from . import BENCH_DIR
 
 QUERIES_FILE = BENCH_DIR / "relevance" / "queries.yml"
+# Judged the same way, never tuned on: shows whether a ranking change generalises.
+HELDOUT_FILE = BENCH_DIR / "relevance" / "heldout.yml"
 DEPTH = 5
 
 

@@ -94,6 +94,17 @@ def _check_group(number: int, group: Any, path: str, problems: list[ContentProbl
             problems.append(
                 ContentProblem(path, where, f"{item!r} is made only of words search ignores; use a more telling word")
             )
+        elif " " in entry and len(index_form(entry).split()) == 1:
+            # "walks off" would be searched as "walk" alone, and find every Sunday walk.
+            kept = next(word for word in _SPLIT.split(entry) if index_form(word))
+            problems.append(
+                ContentProblem(
+                    path,
+                    where,
+                    f"{item!r} is searched as {kept!r} alone (search ignores its other words); "
+                    f"list {kept!r} only if it means the same on its own, or pick a more telling phrase",
+                )
+            )
         else:
             entries.append(entry)
     for entry in sorted({entry for entry in entries if entries.count(entry) > 1}):

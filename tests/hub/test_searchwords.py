@@ -58,6 +58,10 @@ def problems_for_data(data):
         ([["row", "row", "fight"]], "groups[1] (row): 'row' is listed twice; keep one"),
         ([["row", "says no"]], "'says no' is made only of words search ignores"),
         (
+            [["stonewall", "walks off"]],
+            "groups[1] (stonewall): 'walks off' is searched as 'walks' alone (search ignores its other words)",
+        ),
+        (
             [["row", "fight"], ["argue", "rows"]],
             "groups[2] (argue): 'rows' is also in groups[1] (row) (as 'row'); keep it in one group",
         ),

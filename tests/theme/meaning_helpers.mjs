@@ -42,3 +42,11 @@ export function creditsBothWays (matched, plan) {
     Array.from(creditsFromPostings(matched.length, terms, hitsOf, plan, 'body'))
   ]
 }
+
+/** each word stemmed by lunr.js and put in the form the index (lunr.py) holds it. */
+export async function indexStems (words) {
+  const { createRequire } = await import('node:module')
+  const lunr = createRequire(import.meta.url)('../../node_modules/lunr/lunr.js')
+  const { indexStem } = await import('../../theme/static/js/search-meaning.js')
+  return words.map((word) => indexStem(lunr.stemmer(new lunr.Token(word)).toString(), word))
+}

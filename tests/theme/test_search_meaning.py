@@ -80,7 +80,14 @@ def test_credits_from_postings_equal_credits_from_each_hits_terms():
     words = plan(("apologise", "apolog", ["sorri"]), ("never", "never", []))
     matched = [["apologi", "never@body"], ["sorri"], ["sorri", "apolog@body"], [], ["sorri@body", "never@body"]]
     from_terms, from_postings = call_js(HELPERS, "creditsBothWays", matched, words)
-    assert from_terms == from_postings == [1, 0.5, 0.6, 0, 0.6, 0, 0, 0, 0.3, 0.5]
+    assert from_terms == from_postings == pytest.approx([1, 0.35, 0.6, 0, 0.6, 0, 0, 0, 0.6 * 0.35, 0.35])
+
+
+def test_a_related_phrase_counts_outside_the_body_only_when_all_its_words_are():
+    words = [{"typed": "divorce", "stem": "divorc", "relatedStems": [], "relatedPhrases": [["stai", "go"]], "span": -1}]
+    matched = [["stai", "go"], ["go", "stai@body"], ["stai@body", "go@body"], ["go"]]
+    from_terms, from_postings = call_js(HELPERS, "creditsBothWays", matched, words)
+    assert from_terms == from_postings == pytest.approx([0.6, 0.6 * 0.35, 0.6 * 0.35, 0])
 
 
 def test_a_title_match_outranks_a_body_only_match_of_the_same_words():
@@ -104,3 +111,17 @@ def test_a_group_looks_only_for_the_entries_the_build_chose_but_any_entry_finds_
     assert call_js(HELPERS, "relatedFor", ["gratitud"], data, False) == [["appreci"]]
     assert call_js(HELPERS, "relatedFor", ["argument"], data, False) == [["fight", "row"]]
     assert call_js(HELPERS, "planFor", ["miles"], data, False)[0]["relatedPhrases"] == []
+
+
+def test_a_readers_word_is_stemmed_as_the_index_stems_it(project_root):
+    """lunr.js and lunr.py's Porter stemmers disagree on a final "y" ("play": "play" / "plai")."""
+    import re
+
+    from lunr.stemmer import porter_stemmer
+
+    words = {"play", "plays", "played", "playing", "playful", "money", "always", "try", "trying", "tried", "sky"}
+    words |= {"holiday", "annoyance", "eye", "goodbye", "toyings", "says", "why", "by", "worry", "happy", "days"}
+    for path in (project_root / "content").rglob("*.md"):
+        words |= set(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))
+    words = sorted(words)
+    assert call_js(HELPERS, "indexStems", words) == [porter_stemmer.stem(word) for word in words]

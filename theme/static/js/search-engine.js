@@ -14,7 +14,7 @@
  * or many: related words from content/search-words.yml (a lower boost), other forms of a
  * word (its stem as a prefix), and ranking by how much of the query a result covers.
  */
-import { coverageScores, creditsFromPostings, foundOwnWords, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
+import { coverageScores, creditsFromPostings, foundOwnWords, indexStem, meaningClauses, planQuery, relatedIndex } from './search-meaning.js'
 import { rankHits } from './search-ranking.js'
 import { frontDecode, shardFor, shardsForPrefix, withPrefix } from './search-terms.js'
 
@@ -47,20 +47,22 @@ export function editDistanceFor (word) {
 
 /**
  * The lunr query clauses for a reader's words: each word as typed (stemmed), the last one
- * also as a prefix (it may be unfinished), and with typos allowed when fuzzy.
+ * also as a prefix (it may be unfinished), and with typos allowed when fuzzy. ``stem``, when
+ * given, stems a word as the index did (the page passes it); without it lunr's pipeline does.
  */
-export function queryClauses (words, fuzzy) {
+export function queryClauses (words, fuzzy, stem) {
   const clauses = []
   const last = words.length - 1
   words.forEach((word, position) => {
-    clauses.push({ term: word, usePipeline: true, boost: 10 })
+    clauses.push(stem ? { term: stem(word), usePipeline: false, boost: 10 } : { term: word, usePipeline: true, boost: 10 })
     // Only the word being typed may be unfinished; expanding every word would fetch and
     // walk far more of the index on each keystroke.
     if (position === last && word.length >= 3) clauses.push({ term: word, usePipeline: false, wildcard: true, boost: 2 })
     if (fuzzy && word.length >= 4) {
       // Index terms are stemmed, so a misspelt word is compared both as typed and stemmed.
       clauses.push({ term: word, usePipeline: false, editDistance: editDistanceFor(word), boost: 1 })
-      clauses.push({ term: word, usePipeline: true, editDistance: editDistanceFor(word), boost: 1 })
+      const stemmed = stem ? { term: stem(word), usePipeline: false } : { term: word, usePipeline: true }
+      clauses.push({ ...stemmed, editDistance: editDistanceFor(word), boost: 1 })
     }
   })
   return clauses
@@ -201,6 +203,7 @@ export function createSearchEngine (lunr, manifest, load) {
   const shards = new Map()
   const chunks = new Map()
   const searchPipeline = lunr.Pipeline.load(['stemmer'])
+  const stemOf = (word) => indexStem(searchPipeline.runString(word)[0] || word, word)
   const related = relatedIndex(manifest)
   const isFiller = (stem) => related.filler.has(stem)
   const bodyField = manifest.fields.indexOf('body')
@@ -272,7 +275,7 @@ export function createSearchEngine (lunr, manifest, load) {
 
   /** Per word: what was typed, its stem, and the related stems it also looks for. */
   function planFor (words, typos) {
-    return planQuery(words, words.map((word) => searchPipeline.runString(word)[0] || word), related, typos)
+    return planQuery(words, words.map(stemOf), related, typos)
   }
 
   /** Scores re-made by coverage of the reader's words, then lunr's score (search-meaning.js). */
@@ -297,7 +300,7 @@ export function createSearchEngine (lunr, manifest, load) {
     if (manifest.inline) return plan
     const bare = plan.map((word) => ({ ...word, relatedStems: [], relatedPhrases: [] }))
     const needed = new Set()
-    for (const clause of [...queryClauses(words, false), ...meaningClauses(bare)]) {
+    for (const clause of [...queryClauses(words, false, stemOf), ...meaningClauses(bare)]) {
       const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
       if (term === undefined) continue
       for (const number of clause.wildcard ? shardsForPrefix(boundaries, term) : [shardFor(boundaries, term)]) needed.add(number)
@@ -312,11 +315,11 @@ export function createSearchEngine (lunr, manifest, load) {
 
   async function rank (words) {
     const plan = withinOwnShards(planFor(words, false), words)
-    const exact = await scoreClauses([...queryClauses(words, false), ...meaningClauses(plan)])
+    const exact = await scoreClauses([...queryClauses(words, false, stemOf), ...meaningClauses(plan)])
     if (exact.refs.length) return { ...byMeaning(exact, plan), fuzzy: false, exact: foundOwnWords(exact.terms, plan) }
     // Nothing as typed: allow typos and every related word, also near a typo ("gratitute").
     const typos = planFor(words, true)
-    const close = await scoreClauses([...queryClauses(words, true), ...meaningClauses(typos)])
+    const close = await scoreClauses([...queryClauses(words, true, stemOf), ...meaningClauses(typos)])
     return { ...byMeaning(close, typos), fuzzy: true, exact: false }
   }
 
@@ -390,7 +393,7 @@ export function createSearchEngine (lunr, manifest, load) {
     return String(text).split(/(\p{L}[\p{L}\p{N}'’]*)/u).filter(Boolean).map((part) => {
       if (!/^\p{L}/u.test(part) || !wanted.size) return { text: part, match: false }
       const folded = foldSpelling(tokenize(part)[0] || '', spellings)
-      const stem = lunr.stemmer(new lunr.Token(folded)).toString()
+      const stem = stemOf(folded)
       return { text: part, match: wanted.has(stem) || wanted.has(folded) }
     })
   }

@@ -18,13 +18,42 @@
  */
 
 const RELATED_CREDIT = 0.6
-const BODY_CREDIT = 0.5
+const BODY_CREDIT = 0.35
 const FILLER_WEIGHT = 0.05
 // Coverage is compared in steps, so two results that cover nearly the same share of the
 // query are ordered by lunr's score rather than by a rounding difference.
 const STEPS = 20
 // Other forms of a word are found through its stem as a prefix; shorter stems match too much.
 const PREFIX_STEM = 5
+
+function isConsonant (word, at) {
+  const letter = word[at]
+  if ('aeiou'.includes(letter)) return false
+  return letter !== 'y' || at === 0 || !isConsonant(word, at - 1)
+}
+
+function hasVowel (word) {
+  for (let at = 0; at < word.length; at++) if (!isConsonant(word, at)) return true
+  return false
+}
+
+// What Porter's first step may take off after a final "y" ("plays", "played", "playing").
+const STEP_ONE_ENDINGS = new Set(['', 's', 'ed', 'ing', 'ings'])
+
+/**
+ * lunr.js's stem of a word in the form the index holds it. The index is stemmed by lunr.py,
+ * whose Porter stemmer turns a "y" left at the end by its first step into "i" when the rest
+ * has a vowel ("play", "played" are "plai"; "money" "monei"; "always" "alwai") and keeps it
+ * otherwise ("try"), where lunr.js keeps "y" after a vowel and writes "i" after a consonant.
+ * Without this, such words typed by a reader match nothing in the index.
+ */
+export function indexStem (stem, word) {
+  const base = stem.slice(0, -1)
+  const endsInY = (y) => word.startsWith(y) && STEP_ONE_ENDINGS.has(word.slice(y.length))
+  if (stem.endsWith('y') && hasVowel(base) && endsInY(stem)) return `${base}i`
+  if (stem.endsWith('i') && base && !hasVowel(base) && endsInY(`${base}y`)) return `${base}y`
+  return stem
+}
 
 /**
  * Look-ups for the groups the page carries: a stem's group, multi-word entries, and the
@@ -182,7 +211,9 @@ export function termRoles (plan) {
  * A sheet of how well each hit covers each query word. ``add(at, roles, outsideBody)``
  * records one matched term of hit ``at``; ``credits()`` returns a flat array with
  * ``plan.length`` entries per hit: the reader's own word counts 1, a related word or
- * complete related phrase RELATED_CREDIT, each times BODY_CREDIT when met only in a body;
+ * complete related phrase RELATED_CREDIT, each times BODY_CREDIT when met only in a body (a
+ * phrase unless every one of its words is met outside the body: "go" in a title and "stay"
+ * in the body is not "stay or go" in the title);
  * the words of a reader's phrase share the credit of the phrase as a whole.
  */
 export function creditSheet (count, plan, phrases) {
@@ -191,7 +222,7 @@ export function creditSheet (count, plan, phrases) {
   const related = new Float64Array(count * words)
   const slots = phrases.length
   const parts = new Uint32Array(count * slots)
-  const outside = new Uint8Array(count * slots)
+  const outside = new Uint32Array(count * slots)
   const raise = (array, slot, value) => { if (array[slot] < value) array[slot] = value }
 
   function add (at, roles, outsideBody) {
@@ -199,7 +230,7 @@ export function creditSheet (count, plan, phrases) {
     for (const role of roles) {
       if (role.slot !== undefined) {
         parts[at * slots + role.slot] |= 1 << role.part
-        if (outsideBody) outside[at * slots + role.slot] = 1
+        if (outsideBody) outside[at * slots + role.slot] |= 1 << role.part
       } else {
         raise(role.related ? related : own, at * words + role.word, (role.related ? RELATED_CREDIT : 1) * field)
       }
@@ -210,8 +241,9 @@ export function creditSheet (count, plan, phrases) {
     const credit = new Float64Array(count * words)
     for (let at = 0; at < count; at++) {
       phrases.forEach(({ word, size }, slot) => {
-        if (parts[at * slots + slot] === 2 ** size - 1) {
-          raise(related, at * words + word, RELATED_CREDIT * (outside[at * slots + slot] ? 1 : BODY_CREDIT))
+        const all = 2 ** size - 1
+        if (parts[at * slots + slot] === all) {
+          raise(related, at * words + word, RELATED_CREDIT * (outside[at * slots + slot] === all ? 1 : BODY_CREDIT))
         }
       })
       for (let word = 0; word < words; word++) {
