@@ -7,12 +7,14 @@ last plain build's output; its build time is plain Pelican's plus its own indexi
 
 from __future__ import annotations
 
+import compileall
 import sys
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .browser import BrowserFigures, launch_chromium, measure_sites
+from . import PROJECT_ROOT
 from .builders import build_argv
 from .corpus import Corpus, CorpusSize, generate_corpus
 from .envs import DEFAULT_VENV, pagefind_command, venv_python
@@ -140,10 +142,23 @@ def _measure_in_browser(config: BenchConfig, corpus: Corpus, work: Path, result:
         browser.close()
 
 
+def compile_project() -> None:
+    """Compile the project's own modules to bytecode once, before any build is timed.
+
+    pip compiles Pelican and every installed package when it installs them; the plugin and
+    the tools are plain source files, and with PYTHONDONTWRITEBYTECODE set (as on some
+    machines) each timed build would compile them again. Compiled first, every variant runs
+    from bytecode alike.
+    """
+    for folder in ("plugins", "hubtools", "bench"):
+        compileall.compile_dir(PROJECT_ROOT / folder, quiet=1)
+
+
 def run_benchmark(config: BenchConfig) -> list[SizeResult]:
     """Run every size in turn; generated files stay under ``config.work``."""
     from playwright.sync_api import sync_playwright
 
     config.work.mkdir(parents=True, exist_ok=True)
+    compile_project()
     with sync_playwright() if config.browser else nullcontext() as playwright:
         return [run_size(config, size, playwright) for size in config.sizes]

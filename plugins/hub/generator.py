@@ -20,9 +20,10 @@ from pelican.writers import Writer
 
 from .catalog import HubCatalog, build_catalog
 from .dangerwords import load_danger_words
-from .forked import ForkedCall
+from .forked import ForkedCall, can_fork
 from .helplines import load_helplines
 from .links import broken_links
+from .markdownreader import ReusingMarkdownReader
 from .metadata import check_metadata, duplicate_slug_problems, split_list
 from .pagination import paginate
 from .problems import ContentProblem, raise_if_any
@@ -58,6 +59,8 @@ class HubGenerator(CachingGenerator):
         if not self.node_modules.is_absolute():
             self.node_modules = Path(self.path).parent / self.node_modules
         self.search_job: ForkedCall[SearchFiles] | None = None
+        self.tip_files = sorted(self.get_files(self.settings["HUB_TIPS_DIR"], extensions=self.readers.extensions))
+        self.converting = self._convert_tips_ahead()
         self.pages_job: ForkedCall[None] | None = None
         self._display_paths: dict[str, str] = {}
         self.themes: tuple[Theme, ...] = ()
@@ -83,7 +86,10 @@ class HubGenerator(CachingGenerator):
         self.themes, self.problems = load_themes(
             Path(self.path, themes_file), self._display_path(themes_file), self.settings["HUB_THEME_URL"]
         )
-        for relative in sorted(self.get_files(self.settings["HUB_TIPS_DIR"], extensions=self.readers.extensions)):
+        if self.converting is not None:
+            for extension, converted in self.converting.result().items():
+                self.readers.readers[extension].converted.update(converted)
+        for relative in self.tip_files:
             self._read_tip(relative)
         self.save_cache()
         self.readers.save_cache()
@@ -96,6 +102,26 @@ class HubGenerator(CachingGenerator):
         words_file = self.settings["HUB_SEARCH_WORDS_FILE"]
         self.search_words, problems = load_search_words(Path(self.path, words_file), self._display_path(words_file))
         self.problems += problems
+
+    def _convert_tips_ahead(self) -> ForkedCall[dict] | None:
+        """Start converting every tip's Markdown in a forked process, while Pelican reads the articles.
+
+        Only where a second process can run (hub.forked), and not when Pelican's content cache
+        would give most tips without converting them.
+        """
+        cached = self.settings.get("CACHE_CONTENT") and self.settings.get("LOAD_CONTENT_CACHE")
+        if not self.settings["HUB_PARALLEL_BUILD"] or cached or not can_fork():
+            return None
+        by_extension: dict[str, list[str]] = {}
+        for relative in self.tip_files:
+            extension = relative.rpartition(".")[2]
+            if isinstance(self.readers.readers.get(extension), ReusingMarkdownReader):
+                by_extension.setdefault(extension, []).append(os.path.abspath(os.path.join(self.path, relative)))
+
+        def convert() -> dict[str, dict]:
+            return {ext: self.readers.readers[ext].convert_ahead(paths) for ext, paths in by_extension.items()}
+
+        return ForkedCall(convert)
 
     def _read_safety_files(self) -> None:
         """Helplines and danger words: every page's safety bar, search panel and the quiz use them."""

@@ -10,6 +10,7 @@ with Pelican's reader on every file of the real content).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from markdown import Markdown
@@ -24,9 +25,27 @@ class ReusingMarkdownReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._body_md: Markdown | None = None
         self._fields_md: Markdown | None = None
+        # Files converted ahead of time, by path (see convert_ahead); read() takes them from here.
+        self.converted: dict[str, tuple[str, dict[str, Any]]] = {}
+
+    def convert_ahead(self, paths: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """What read() gives for each file, by path; a file that fails is left for read() to report.
+
+        Run in a forked process (hub.forked) while Pelican reads the articles; the result,
+        put in ``converted``, makes reading the tips later cheap.
+        """
+        done = {}
+        for path in paths:
+            try:
+                done[path] = self.read(path)
+            except Exception:  # read() raises it again, in the build, where it is reported
+                continue
+        return done
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Parse content and metadata, as MarkdownReader.read does."""
+        if source_path in self.converted:
+            return self.converted.pop(source_path)
         self._source_path = source_path
         if self._body_md is None:
             self._body_md = Markdown(**self.settings["MARKDOWN"])
