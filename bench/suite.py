@@ -13,8 +13,8 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .browser import BrowserFigures, launch_chromium, measure_sites
 from . import PROJECT_ROOT
+from .browser import BrowserFigures, launch_chromium, measure_sites
 from .builders import build_argv
 from .corpus import Corpus, CorpusSize, generate_corpus
 from .envs import DEFAULT_VENV, pagefind_command, venv_python
