@@ -204,9 +204,11 @@ class HubGenerator(CachingGenerator):
         names = {theme.slug: theme.name for theme in self.themes}
         docs = [doc for doc in docs if doc]
         words = self.search_words.to_data()
-        search_dir = search_folder(docs, names, words)
+        single_file_max = self.settings["HUB_SEARCH_SINGLE_FILE_MAX_BYTES"]
+        search_dir = search_folder(docs, names, words, single_file_max)
         self.search_job = ForkedCall(
-            partial(build_search_files, docs, names, words), fork=self.settings["HUB_PARALLEL_BUILD"]
+            partial(build_search_files, docs, names, words, single_file_max=single_file_max),
+            fork=self.settings["HUB_PARALLEL_BUILD"],
         )
         folder = f"{site}/{self.settings['HUB_SEARCH_DIR']}"
         self.context["hub_search"] = {"index_url": f"{folder}/{search_dir}/{MANIFEST_NAME}"}

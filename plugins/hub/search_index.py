@@ -35,16 +35,19 @@ SHARD_BYTES = 48_000
 # Results are drawn 20 at a time; display data comes in chunks this size, fetched for the
 # results drawn.
 CHUNK_DOCS = 8
-# Below this many compressed bytes for the whole index, one file is smaller and faster than
-# a manifest plus shards (see bench/RESULTS.md, "How the index scales").
-SINGLE_FILE_MAX_BYTES = 40_000
-INDEX_FORMAT = f"hub-index-{FORMAT_VERSION}-shard{SHARD_BYTES}-chunk{CHUNK_DOCS}-single{SINGLE_FILE_MAX_BYTES}"
+# Below this many compressed bytes for the whole index, one file is faster than a manifest
+# plus shards: at 10 Mbit/s it arrives in about the time of the two round trips shards add, and a new
+# query then fetches nothing (see bench/RESULTS.md, "How the index scales"). Sites up to a few
+# hundred items, this one included, get one file. HUB_SEARCH_SINGLE_FILE_MAX_BYTES changes it.
+SINGLE_FILE_MAX_BYTES = 80_000
+INDEX_FORMAT = f"hub-index-{FORMAT_VERSION}-shard{SHARD_BYTES}-chunk{CHUNK_DOCS}"
 MANIFEST_NAME = "index.json"
 # How many related words (or phrases) a query word looks for at most: see related_targets.
 RELATED_TARGETS = 4
 SHARD_FILE = "s{}.json"
 CHUNK_FILE = "d{}.json"
 TERMS_FILE = "terms.json"
+RELATED_FILE = "r{}.json"
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,10 @@ def to_json_bytes(data: Any) -> bytes:
 
 
 def search_files_hash(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
+    documents: Sequence[SearchDocument],
+    theme_names: Mapping[str, str],
+    words: Mapping[str, Any] | None = None,
+    single_file_max: int = SINGLE_FILE_MAX_BYTES,
 ) -> str:
     """A hash of everything the search files are built from, and of how they are built.
 
@@ -108,6 +114,7 @@ def search_files_hash(
     """
     inputs = {
         "format": INDEX_FORMAT,
+        "single": single_file_max,
         "themes": dict(theme_names),
         "spellings": SPELLING_PREFIXES,
         "words": dict(words or {}),
@@ -117,10 +124,13 @@ def search_files_hash(
 
 
 def search_folder(
-    documents: Sequence[SearchDocument], theme_names: Mapping[str, str], words: Mapping[str, Any] | None = None
+    documents: Sequence[SearchDocument],
+    theme_names: Mapping[str, str],
+    words: Mapping[str, Any] | None = None,
+    single_file_max: int = SINGLE_FILE_MAX_BYTES,
 ) -> str:
     """The folder of this build's search files, e.g. ``3f2a9c1b7d``; the manifest is MANIFEST_NAME in it."""
-    return search_files_hash(documents, theme_names, words)
+    return search_files_hash(documents, theme_names, words, single_file_max)
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,7 @@ def build_search_files(
 ) -> SearchFiles:
     """Build the manifest, shards, display chunks and term list, ready to write."""
     docs = ordered(documents)
-    folder = search_folder(docs, theme_names, words)
+    folder = search_folder(docs, theme_names, words, single_file_max)
     shards = build_shards(docs, theme_names, shard_bytes)
     related = list((words or {}).get("related", []))
     chunks = _chunks(docs)
@@ -197,8 +207,13 @@ def build_search_files(
         if len(gzip.compress(single, compresslevel=6, mtime=0)) <= single_file_max:
             return SearchFiles(folder, ((MANIFEST_NAME, single),))
     manifest["shards"] = [shard.terms[0] if number else "" for number, shard in enumerate(shards)]
+    manifest["files"]["related"] = RELATED_FILE
     files = [(MANIFEST_NAME, to_json_bytes(manifest))]
     files += [(SHARD_FILE.format(number), to_json_bytes(data)) for number, data in enumerate(whole)]
+    files += [
+        (RELATED_FILE.format(number), to_json_bytes(data))
+        for number, data in related_postings(related, manifest["relatedTargets"], shards)
+    ]
     files += [(CHUNK_FILE.format(number), to_json_bytes(chunk)) for number, chunk in enumerate(chunks)]
     all_terms = [term for shard in shards for term in shard.terms]
     files.append((TERMS_FILE, to_json_bytes(front_code(all_terms))))
@@ -234,6 +249,29 @@ def related_targets(groups: Sequence[Sequence[str]], shards: Sequence[Shard]) ->
         ]
         targets.append([position for *_, position in sorted(usable)[:RELATED_TARGETS]])
     return targets
+
+
+def related_postings(
+    groups: Sequence[Sequence[str]], targets: Sequence[Sequence[int]], shards: Sequence[Shard]
+) -> list[tuple[int, dict]]:
+    """For each group with entries to look for, the postings of their words, as a shard file's data.
+
+    A query word of a group fetches this one small file beside its own shard (in the same
+    round trip), rather than the shards of its related words: related words then rank the
+    same on a sharded site as in one file, for a few hundred bytes instead of whole shards.
+    """
+    postings = {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
+    files = []
+    for number, (group, positions) in enumerate(zip(groups, targets, strict=True)):
+        terms = sorted({word for position in positions for word in group[position].split()}, key=_js_order)
+        if terms:
+            files.append((number, {"terms": terms, "postings": [postings[term] for term in terms]}))
+    return files
+
+
+def _js_order(term: str) -> bytes:
+    """Sort key matching JavaScript's string order (UTF-16 code units), as the page binary-searches."""
+    return term.encode("utf-16-be")
 
 
 def _merged(shards: Sequence[dict]) -> dict:

@@ -42,6 +42,9 @@ DEFAULTS: dict[str, Any] = {
     # writes the rest, where the machine has two or more cores (see hub/forked.py); False
     # does everything in one process. The output is the same either way.
     "HUB_PARALLEL_BUILD": True,
+    # The search index is one file while its compressed size stays under this (see
+    # hub/search_index.py); 0 always splits it into shards.
+    "HUB_SEARCH_SINGLE_FILE_MAX_BYTES": 80_000,
     # `invoke livereload` turns this on for its own builds: pages then load the local server's
     # live-reload script. Never set it in pelicanconf.py or publishconf.py.
     "HUB_LIVERELOAD": False,

@@ -202,6 +202,7 @@ export function createSearchEngine (lunr, manifest, load) {
   const comboOf = Uint32Array.from(manifest.docCombos)
   const shards = new Map()
   const chunks = new Map()
+  const relatedFiles = new Map()
   const searchPipeline = lunr.Pipeline.load(['stemmer'])
   const stemOf = (word) => indexStem(searchPipeline.runString(word)[0] || word, word)
   const related = relatedIndex(manifest)
@@ -224,6 +225,26 @@ export function createSearchEngine (lunr, manifest, load) {
       : load(manifest.files.shard.replace('{}', number))).then(shardIndex))
   }
 
+  /** The postings of a related-word group's words (a small file of its own on a sharded site). */
+  function relatedFile (number) {
+    return remember(relatedFiles, number, () => load(manifest.files.related.replace('{}', number)).then(shardIndex))
+  }
+
+  /**
+   * Where each related word of a plan is looked up: its group's file. A query word's related
+   * words then cost one small request beside its own shard, not the shards of every related
+   * word, and rank exactly as in one file. (One file: nothing to fetch.)
+   */
+  async function relatedHomes (plan) {
+    const homes = new Map()
+    if (manifest.inline) return homes
+    const numbers = [...new Set(plan.flatMap((word) => word.groups))]
+      .filter((number) => related.singles[number].length || related.multis[number].length)
+    const files = await Promise.all(numbers.map(relatedFile))
+    for (const file of files) for (const term of file.terms) homes.set(term, file)
+    return homes
+  }
+
   /** lunr's TokenSet of every term, for typo matching: only fetched when a search needs it. */
   function allTerms () {
     termSet ||= (manifest.inline
@@ -234,7 +255,12 @@ export function createSearchEngine (lunr, manifest, load) {
     return termSet
   }
 
-  async function expand (clause) {
+  /** The shard, or related-word file, that holds a term's postings. */
+  function indexFor (term, homes) {
+    return homes.has(term) ? Promise.resolve(homes.get(term)) : shard(shardFor(boundaries, term))
+  }
+
+  async function expand (clause, homes) {
     const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
     if (term === undefined) return []
     if (clause.editDistance) {
@@ -246,15 +272,15 @@ export function createSearchEngine (lunr, manifest, load) {
       const parts = await Promise.all(shardsForPrefix(boundaries, term).map(shard))
       return parts.flatMap((index) => withPrefix(index.terms, term))
     }
-    return (await shard(shardFor(boundaries, term))).has(term) ? [term] : []
+    return (await indexFor(term, homes)).has(term) ? [term] : []
   }
 
   /** Expand and score lunr query clauses: refs and scores (unordered), terms, postings. */
-  async function scoreClauses (clauses) {
-    const expansions = await Promise.all(clauses.map(async (clause) => ({ terms: await expand(clause), boost: clause.boost })))
+  async function scoreClauses (clauses, homes = new Map()) {
+    const expansions = await Promise.all(clauses.map(async (clause) => ({ terms: await expand(clause, homes), boost: clause.boost })))
     const indexes = new Map()
     for (const { terms } of expansions) {
-      for (const term of terms) indexes.set(term, await shard(shardFor(boundaries, term)))
+      for (const term of terms) indexes.set(term, await indexFor(term, homes))
     }
     const postingsOf = (term) => indexes.get(term).postings(term)
     return { ...scoreTerms(expansions, postingsOf, fieldCount, manifest.count), postingsOf }
@@ -291,35 +317,14 @@ export function createSearchEngine (lunr, manifest, load) {
     return { ...scored, scores: coverageScores(scored.scores, credit, plan, isFiller, manifest.count) }
   }
 
-  /**
-   * The plan with its related words kept to the shards the reader's own words need anyway,
-   * so related words never cost a request of their own (on a one-file site nothing is left
-   * out). When that finds nothing, rank() looks again with every related word.
-   */
-  function withinOwnShards (plan, words) {
-    if (manifest.inline) return plan
-    const bare = plan.map((word) => ({ ...word, relatedStems: [], relatedPhrases: [] }))
-    const needed = new Set()
-    for (const clause of [...queryClauses(words, false, stemOf), ...meaningClauses(bare)]) {
-      const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
-      if (term === undefined) continue
-      for (const number of clause.wildcard ? shardsForPrefix(boundaries, term) : [shardFor(boundaries, term)]) needed.add(number)
-    }
-    const inside = (term) => needed.has(shardFor(boundaries, term))
-    return plan.map((word) => ({
-      ...word,
-      relatedStems: word.relatedStems.filter(inside),
-      relatedPhrases: word.relatedPhrases.filter((phrase) => phrase.every(inside))
-    }))
-  }
-
   async function rank (words) {
-    const plan = withinOwnShards(planFor(words, false), words)
-    const exact = await scoreClauses([...queryClauses(words, false, stemOf), ...meaningClauses(plan)])
+    const plan = planFor(words, false)
+    const clauses = [...queryClauses(words, false, stemOf), ...meaningClauses(plan)]
+    const exact = await scoreClauses(clauses, await relatedHomes(plan))
     if (exact.refs.length) return { ...byMeaning(exact, plan), fuzzy: false, exact: foundOwnWords(exact.terms, plan) }
-    // Nothing as typed: allow typos and every related word, also near a typo ("gratitute").
+    // Nothing as typed: allow typos, and related words also near a typo ("gratitute").
     const typos = planFor(words, true)
-    const close = await scoreClauses([...queryClauses(words, true, stemOf), ...meaningClauses(typos)])
+    const close = await scoreClauses([...queryClauses(words, true, stemOf), ...meaningClauses(typos)], await relatedHomes(typos))
     return { ...byMeaning(close, typos), fuzzy: true, exact: false }
   }
 

@@ -1,8 +1,7 @@
 /**
- * Ranking by meaning, on top of lunr's scores, with no DOM and no lunr: the same rules for
- * one index or many shards. (Which related words a query looks for can differ: on a sharded
- * site search-engine.js keeps them to the shards the reader's own words need, so they cost
- * no request of their own, unless nothing is found without them.)
+ * Ranking by meaning, on top of lunr's scores, with no DOM and no lunr: the same rules, and
+ * the same results, for one index or many shards (a sharded site ships each group's postings
+ * in a small file of its own: search-engine.js).
  *
  * - Related words: each query word also looks for the other words of its group in
  *   content/search-words.yml (shipped stemmed, as the index holds words), at a lower boost.
@@ -139,7 +138,7 @@ export function planQuery (words, stems, related, typos = false) {
         if (!typedIt) relatedPhrases.push(phrase)
       }
     }
-    return { typed, stem: stems[at], relatedStems: [...relatedStems], relatedPhrases, span: span[at] }
+    return { typed, stem: stems[at], relatedStems: [...relatedStems], relatedPhrases, span: span[at], groups: [...groups[at]] }
   })
 }
 
