@@ -30,7 +30,7 @@ from urllib.parse import quote, unquote, urlsplit
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from . import BENCH_DIR, PROJECT_ROOT
-from .bytesize import FileBytes
+from .bytesize import FileBytes, wire_size
 
 HARNESS = BENCH_DIR / "harness"
 LUNR_JS = PROJECT_ROOT / "node_modules" / "lunr" / "lunr.min.js"
@@ -192,10 +192,32 @@ def install_search_page(variant: str, site: Path) -> None:
 
 @dataclass(frozen=True)
 class ColdSearch:
-    """One cold search: ms to the first result and what was downloaded for it."""
+    """One cold search: ms to the first result, what was downloaded for it, and the related words' part."""
 
     first_result_ms: float
     download: FileBytes
+    related_bytes: int = 0
+
+
+# What related words (content/search-words.yml) add to the hub's index manifest.
+RELATED_MANIFEST_KEYS = ("related", "relatedTargets", "filler")
+
+
+def related_word_bytes(paths: list[Path]) -> int:
+    """The compressed bytes a hub search downloaded for related words: group files and their manifest part."""
+    total = 0
+    for path in paths:
+        if path.parent.parent.name != "search" or not path.is_file():
+            continue
+        if path.name.startswith("r") and path.name[1:-5].isdigit() and path.suffix == ".json":
+            total += wire_size(path.read_bytes())
+        elif path.name == "index.json":
+            data = path.read_bytes()
+            manifest = json.loads(data)
+            bare = {key: value for key, value in manifest.items() if key not in RELATED_MANIFEST_KEYS}
+            without = json.dumps(bare, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+            total += max(0, wire_size(data) - wire_size(without))
+    return total
 
 
 # A phone on a busy network: Chromium's network emulation (DevTools protocol), applied to
@@ -231,7 +253,7 @@ def cold_search(
     finally:
         context.close()
     searched = [file_for_url(site, request.url) for request in finished if request.resource_type not in PAGE_RESOURCES]
-    return ColdSearch(elapsed, FileBytes.of(searched))
+    return ColdSearch(elapsed, FileBytes.of(searched), related_word_bytes(searched))
 
 
 def _js_string(text: str) -> str:
@@ -333,6 +355,7 @@ class BrowserFigures:
     new_p50_ms: float | None = None
     new_p95_ms: float | None = None
     new_samples: int = 0
+    related_bytes: int | None = None
 
 
 def measure_sites(
@@ -407,6 +430,7 @@ def _figures(
         percentile(new, 0.5) if new else None,
         percentile(new, 0.95) if new else None,
         len(new or []),
+        colds[-1].related_bytes,
     )
 
 

@@ -10,6 +10,7 @@ from .suite import SizeResult
 BUILD_RATIO_LIMIT = 1.25
 WARM_P95_LIMIT_MS = 10.0
 WARM_SIZES = ("large", "xlarge")
+RELATED_SHARE_LIMIT = 0.05
 LARGEST_FILE_LIMIT = 100 * 1024
 ARTICLE_LIMIT = 25 * 1024
 # First-search download: at most Pagefind's at small, at most 0.75x Pagefind's above it.
@@ -136,6 +137,18 @@ def scaling_checks(results: Sequence[SizeResult]) -> list[TargetCheck]:
                     f"{largest / 1024:.1f} KB ({hub.search.largest_name})",
                     "<= 100 KB",
                     largest <= LARGEST_FILE_LIMIT,
+                )
+            )
+        if hub and hub.browser and hub.browser.first_search and hub.browser.related_bytes is not None:
+            share = hub.browser.related_bytes / hub.browser.first_search.compressed
+            checks.append(
+                TargetCheck(
+                    "Related words in the first-search download (group files and manifest part)",
+                    result.size.name,
+                    f"{hub.browser.related_bytes / 1024:.1f} KB of {hub.browser.first_search.compressed / 1024:.0f} KB"
+                    f" ({share:.1%})",
+                    "<= 5%",
+                    share <= RELATED_SHARE_LIMIT,
                 )
             )
         if hub and hub.build:

@@ -259,3 +259,18 @@ def test_a_search_with_no_results_is_never_a_dead_end(browser_page, site_url):
     page.fill("#search-q", "phone")
     wait_for_results(page)
     page.wait_for_function("sel => document.querySelector(sel).hidden", arg=WAYS)
+
+
+def test_a_page_load_fetches_no_search_code_until_the_reader_searches(browser_page, site_url):
+    """The header's search box and safety panel load the engine, matcher and index on first focus, not before."""
+    page, watch = browser_page
+    page.goto(site_url + "/articles/what-is-a-rut/", wait_until="networkidle")
+    search_code = ("search-engine.js", "search-meaning.js", "safety-match.js", "lunr.min.js", "/search/")
+    loaded = [url for url in watch.requests if any(part in url for part in search_code)]
+    assert loaded == []
+    page.locator("#site-search-q").focus()
+    page.wait_for_function("() => window.lunr")
+    page.wait_for_load_state("networkidle")
+    loaded = [url for url in watch.requests if any(part in url for part in search_code)]
+    assert any("search-engine.js" in url for url in loaded) and any("safety-match.js" in url for url in loaded)
+    watch.assert_clean()

@@ -4,12 +4,14 @@
  * first; the results still show beneath. Used by the header box and the /search/ page alike.
  */
 import { loadLunr } from './lunr-loader.js'
-import { createLunrDangerMatcher } from './safety-match.js'
 
 let matching = null
 
+// The matcher (and the search code it shares) is fetched with the search, never with the page:
+// a reader who does not search downloads none of it.
 function loadMatcher ($template) {
-  matching ||= loadLunr().then((lunr) => createLunrDangerMatcher(lunr, JSON.parse($template.dataset.dangerWords)))
+  matching ||= Promise.all([loadLunr(), import('./safety-match.js')])
+    .then(([lunr, { createLunrDangerMatcher }]) => createLunrDangerMatcher(lunr, JSON.parse($template.dataset.dangerWords)))
   return matching
 }
 
