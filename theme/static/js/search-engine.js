@@ -317,10 +317,24 @@ export function createSearchEngine (lunr, manifest, load) {
     return { ...scored, scores: coverageScores(scored.scores, credit, plan, isFiller, manifest.count) }
   }
 
+  /** Start fetching the shards of the reader's own words (and their prefixes), without waiting. */
+  function prefetch (clauses) {
+    for (const clause of clauses) {
+      const term = clause.usePipeline ? searchPipeline.runString(clause.term)[0] : clause.term
+      if (term === undefined || clause.editDistance) continue
+      for (const number of clause.wildcard ? shardsForPrefix(boundaries, term) : [shardFor(boundaries, term)]) {
+        shard(number).catch(() => {}) // a failure shows when the search itself asks for the shard
+      }
+    }
+  }
+
   async function rank (words) {
     const plan = planFor(words, false)
-    const clauses = [...queryClauses(words, false, stemOf), ...meaningClauses(plan)]
-    const exact = await scoreClauses(clauses, await relatedHomes(plan))
+    const own = queryClauses(words, false, stemOf)
+    const meaning = meaningClauses(plan)
+    // The own words' shards are fetched while the related-word files are, not after them.
+    prefetch([...own, ...meaning.filter((clause) => clause.wildcard)])
+    const exact = await scoreClauses([...own, ...meaning], await relatedHomes(plan))
     if (exact.refs.length) return { ...byMeaning(exact, plan), fuzzy: false, exact: foundOwnWords(exact.terms, plan) }
     // Nothing as typed: allow typos, and related words also near a typo ("gratitute").
     const typos = planFor(words, true)

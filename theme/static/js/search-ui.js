@@ -180,11 +180,7 @@ export default function initSearch ($root) {
     const query = $input.value.trim()
     const page = nextPage({ drawn: 0, total: results.length, pageSize: PAGE_SIZE, limit: parts.limit })
     const firstTo = Math.min(page.to, page.from + FIRST_DRAW)
-    // Asked for in rank order, so the first results' chunks are requested first.
-    const first = render(engine, results, page.from, firstTo)
-    const rest = render(engine, results, firstTo, page.to)
-    rest.catch(() => {}) // reported when awaited below, if this search is still the current one
-    const items = await first
+    const items = await render(engine, results, page.from, firstTo)
     if (id !== searchId) return
     // A danger query shows help above the results and the safety page first; results stay below.
     const danger = safety.update(query)
@@ -201,7 +197,8 @@ export default function initSearch ($root) {
       $panel.hidden = !query
       parts.$allLink.href = `${parts.$form.action}?${new URLSearchParams({ q: query })}`
     }
-    const later = await rest
+    // The rest is asked for only now, so its requests never queue ahead of the first results'.
+    const later = await render(engine, results, firstTo, page.to)
     if (id !== searchId || shown.id !== id) return
     $results.append(...(danger ? safety.withoutSafetyPage(later) : later))
     shown.drawn = page.to
