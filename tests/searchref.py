@@ -54,6 +54,7 @@ def documents_from(content: Path) -> list[SearchDocument]:
             meta.get("summary", ""),
             markdown.markdown(body),
             meta.get("search", ""),
+            [entry.strip() for entry in meta.get("search_words", "").split(",") if entry.strip()],
         )
         if doc:
             docs.append(doc)

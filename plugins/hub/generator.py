@@ -24,7 +24,7 @@ from .forked import ForkedCall, can_fork
 from .helplines import load_helplines
 from .links import broken_links
 from .markdownreader import ReusingMarkdownReader
-from .metadata import check_metadata, duplicate_slug_problems, split_list
+from .metadata import check_metadata, duplicate_slug_problems, search_words, split_list
 from .pagination import paginate
 from .problems import ContentProblem, raise_if_any
 from .quiz import Quiz, load_quiz, quiz_page_data, script_safe_json
@@ -184,7 +184,16 @@ class HubGenerator(CachingGenerator):
         """Start building the search files, and name them now so every page written later links them."""
         site = self.settings["SITEURL"]
         docs = [
-            document_for(f"{site}/{tip.url}", tip.title, "tip", tip.themes, tip.summary, tip.body_html, tip.search)
+            document_for(
+                f"{site}/{tip.url}",
+                tip.title,
+                "tip",
+                tip.themes,
+                tip.summary,
+                tip.body_html,
+                tip.search,
+                tip.search_words,
+            )
             for tip in self.catalog.tips
         ]
         published_pages = [page for page in pages if page.status == "published"]
@@ -198,6 +207,7 @@ class HubGenerator(CachingGenerator):
                     str(item.metadata.get("summary", "")),
                     item.content,
                     str(item.metadata.get("search", "")).strip(),
+                    search_words(item.metadata),
                 )
                 for item in items
             ]

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from .problems import ContentProblem
 from .sources import reviewed_problems, source_problems
+from .text import fold_text
 
 SUMMARY_MAX_CHARS = 160
 MAX_THEMES = 3
 EFFORTS = ("easy", "moderate", "deep")
 SEARCH_CHOICES = ("hidden", "boost")
+# Search_words: a few readers' phrasings, not a second body. More would drown the item's own words.
+SEARCH_WORDS_MAX = 12
+SEARCH_WORDS_MAX_WORDS = 4
+# A plain word: letters or digits, with an apostrophe or hyphen inside ("won't", "in-laws").
+PLAIN_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_LETTERS = re.compile(r"[^\W_]+")
+
+
+def _word_set(text: str) -> set[str]:
+    """The words of a text as search folds them (case, British spellings), split at any punctuation."""
+    return set(_LETTERS.findall(fold_text(text)))
+
 
 # Which fields each kind of item must carry.
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
@@ -92,6 +106,40 @@ def _check_search(meta: Mapping[str, Any], kind: str) -> list[tuple[str, str]]:
     return []
 
 
+def _search_words_entry_problem(entry: str, title_words: set[str]) -> str | None:
+    words = entry.split()
+    if not all(PLAIN_WORD.fullmatch(word) for word in words):
+        return f"{entry!r} is not plain words; use letters, with an apostrophe or hyphen inside a word"
+    if len(words) > SEARCH_WORDS_MAX_WORDS:
+        return f"{entry!r} has {len(words)} words; keep each entry to 1 to {SEARCH_WORDS_MAX_WORDS} words"
+    if _word_set(entry) <= title_words:
+        return f"{entry!r} is already in the title; remove it"
+    return None
+
+
+def _check_search_words(meta: Mapping[str, Any], kind: str) -> list[tuple[str, str]]:
+    entries = split_list(meta.get("search_words"))
+    found = []
+    if len(entries) > SEARCH_WORDS_MAX:
+        found.append(("Search_words", f"lists {len(entries)} entries; keep the {SEARCH_WORDS_MAX} readers type most"))
+    title_words = _word_set(str(meta.get("title") or ""))
+    seen: set[str] = set()
+    for entry in entries:
+        key = " ".join(_LETTERS.findall(fold_text(entry)))
+        problem = _search_words_entry_problem(entry, title_words)
+        if problem is None and key in seen:
+            problem = f"lists {entry!r} twice; list each once"
+        seen.add(key)
+        if problem:
+            found.append(("Search_words", problem))
+    return found
+
+
+def search_words(meta: Mapping[str, Any]) -> tuple[str, ...]:
+    """The Search_words entries of an item's metadata (already checked), for the search index."""
+    return split_list(meta.get("search_words"))
+
+
 def check_metadata(
     meta: Mapping[str, Any], path: str, kind: str, known_themes: Collection[str]
 ) -> list[ContentProblem]:
@@ -102,6 +150,7 @@ def check_metadata(
         _checker_for_themes(known_themes),
         _check_effort,
         _check_search,
+        _check_search_words,
         source_problems,
         reviewed_problems,
     )

@@ -1,10 +1,11 @@
 """The search index: every word of every item, weighted by lunr's rules and split by term.
 
-Every field of every item is indexed in full (title, themes, summary and the whole body,
-headings included). search_weights computes lunr's weights; search_shards cuts the sorted
-terms into shards. The page (theme/static/js/search-engine.js) fetches the manifest, then only
-the shards that hold a query's terms and the display chunks of the results it draws, and
-scores exactly as one lunr.Index would (tests/theme/test_search_parity.py checks it).
+Every field of every item is indexed in full (title, themes, summary, the editor's
+``Search_words`` line and the whole body, headings included). search_weights computes lunr's
+weights; search_shards cuts the sorted terms into shards. The page
+(theme/static/js/search-engine.js) fetches the manifest, then only the shards that hold a
+query's terms and the display chunks of the results it draws, and scores exactly as one
+lunr.Index would (tests/theme/test_search_parity.py checks it).
 
 Everything is written under ``search/<hash>/``, the hash being one of every input and of the
 format, so a cached page can never pair with files from another build; the files are JSON
@@ -24,10 +25,11 @@ from .search_shards import Shard, front_code, split_shards
 from .search_weights import field_postings, split_words, terms_of
 from .text import SPELLING_PREFIXES, fold_text, html_to_text
 
-# Field weights: a word in the title counts most, then the themes, then the summary.
-FIELDS = (("title", 10), ("themes", 5), ("summary", 3), ("body", 1))
+# Field weights: a word in the title counts most, then the themes, then the summary. "words" is
+# the editor's Search_words line (readers' own phrasings, never shown): it counts as the summary.
+FIELDS = (("title", 10), ("themes", 5), ("summary", 3), ("words", 3), ("body", 1))
 BOOSTED_ITEM_WEIGHT = 3
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 TYPE_ORDER = ("tip", "article", "page")
 # About this many bytes of JSON per shard: a few tens of KB once compressed, and a shard is
 # the unit a query fetches.
@@ -61,15 +63,25 @@ class SearchDocument:
     summary: str
     body: str
     boosted: bool = False
+    # Readers' phrasings from the Search_words line: indexed, never shown.
+    search_words: tuple[str, ...] = ()
 
 
 def document_for(
-    url: str, title: str, kind: str, themes: Sequence[str], summary: str, body_html: str, search: str
+    url: str,
+    title: str,
+    kind: str,
+    themes: Sequence[str],
+    summary: str,
+    body_html: str,
+    search: str,
+    search_words: Sequence[str] = (),
 ) -> SearchDocument | None:
     """Make a search document, or None when the editor asked to keep the item out."""
     if search == "hidden":
         return None
-    return SearchDocument(url, title, kind, tuple(themes), summary, html_to_text(body_html), search == "boost")
+    body = html_to_text(body_html)
+    return SearchDocument(url, title, kind, tuple(themes), summary, body, search == "boost", tuple(search_words))
 
 
 def _theme_words(slugs: Iterable[str], theme_names: Mapping[str, str]) -> list[str]:
@@ -86,6 +98,7 @@ def field_words(doc: SearchDocument, theme_names: Mapping[str, str]) -> list[lis
         split_words(fold_text(doc.title)),
         _theme_words(doc.themes, theme_names),
         split_words(fold_text(doc.summary)),
+        split_words(fold_text(" ".join(doc.search_words))),
         split_words(fold_text(doc.body)),
     ]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pelican.contents import Page
 
-from .metadata import split_list
+from .metadata import search_words, split_list
 from .sources import SourceLink, reviewed_day, source_links
 
 
@@ -35,6 +35,7 @@ class TipCard:
     effort: str = ""
     date: str = ""
     search: str = ""
+    search_words: tuple[str, ...] = ()
     reviewed: datetime.date | None = None
 
     @property
@@ -60,6 +61,7 @@ def tip_card_from_content(content: Page, source_path: str) -> TipCard:
         effort=str(meta.get("effort") or "").strip(),
         date=day.strftime("%Y-%m-%d") if day else "",
         search=str(meta.get("search") or "").strip(),
+        search_words=search_words(meta),
         reviewed=reviewed_day(meta.get("reviewed")),
     )
 

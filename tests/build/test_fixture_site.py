@@ -101,6 +101,11 @@ BAD_INPUTS = {
         "Title: T\nThemes: repair\nSummary: S.\n" + OK + "\nDate: not-a-date\n\nBody.\n",
         "malformed.md",
     ),
+    "search words too long": (
+        "tips/search-words.md",
+        tip().replace("Reviewed:", "Search_words: in-laws, how do I cope with his parents\nReviewed:"),
+        "Search_words: 'how do I cope with his parents' has 7 words",
+    ),
     "empty file": ("tips/empty.md", "", "is empty"),
     "empty article": ("articles/empty.md", "", "empty.md"),
     "duplicate slug": ("tips/dupe.md", tip() + "", None),

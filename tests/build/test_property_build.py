@@ -34,6 +34,7 @@ SETTINGS = settings(
 )
 
 KEYS = ["Title", "Themes", "Summary", "Source", "Date", "Modified", "Slug", "Status", "Effort", "Search", "Time"]
+KEYS += ["Search_words"]
 KEYS += ["Template", "Save_as", "URL", "title", "THEMES", "Lang", "Category", "Tags", "Authors", "X-Custom"]
 TRICKY = [
     "",

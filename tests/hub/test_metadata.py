@@ -145,3 +145,24 @@ def test_reviewed_is_optional_on_pages_but_checked_when_given():
     assert reviewed_day("2026-11-22") == date(2026, 11, 22)
     assert reviewed_day(date(2026, 1, 2)) == date(2026, 1, 2)
     assert reviewed_day(None) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("in-laws, mother-in-law, his parents", []),
+        ("won't talk, he’s distant, GP", []),
+        (", ".join(f"word{n}" for n in range(13)), ["lists 13 entries; keep the 12"]),
+        ("too many words in this one", ["has 6 words"]),
+        ("in-laws, In-Laws", ["'In-Laws' twice"]),
+        ("tip", ["'tip' is already in the title"]),
+        ("a tip, tip ideas", ["'a tip' is already in the title"]),
+        ("buy the milk!", ["not plain words"]),
+        ("<b>bold</b>", ["not plain words"]),
+    ],
+)
+def test_search_words_rules(value, expected):
+    found = problems_for({**GOOD_TIP, "search_words": value})
+    assert [field for field, _ in found] == ["Search_words"] * len(expected)
+    for (_, message), fragment in zip(found, expected, strict=True):
+        assert fragment in message

@@ -103,3 +103,29 @@ def test_related_targets_are_the_entries_the_index_holds_most_single_words_first
     data = manifest(build_search_files([*docs(), *extra], THEMES, {"related": groups, "filler": []}))
     # "sorri" is in three items, "reach" in one, "make up" is a phrase; "apolog" is in none.
     assert data["relatedTargets"] == [[1, 3, 2], []]
+
+
+def test_search_words_are_indexed_in_their_own_field_but_never_shown():
+    extra = document_for(
+        "/tips/w/",
+        "Meet halfway",
+        "tip",
+        [],
+        "Find a middle way.",
+        "<p>Talk.</p>",
+        "",
+        ("mother-in-law", "his parents"),
+    )
+    data = manifest(build_search_files([*docs(), extra], THEMES))
+    assert data["fields"] == ["title", "themes", "summary", "words", "body"]
+    shard = data["inline"]["shard"]
+    words = data["fields"].index("words")
+    postings = dict(zip(shard["terms"], shard["postings"], strict=True))
+    assert postings["parent"][words] and not postings["parent"][data["fields"].index("body")]
+    assert all("parents" not in " ".join(row) for row in data["inline"]["docs"])
+
+
+def test_search_words_change_the_folder_name():
+    plain = document_for("/tips/w/", "W", "tip", [], "", "", "")
+    worded = document_for("/tips/w/", "W", "tip", [], "", "", "", ("in-laws",))
+    assert build_search_files([plain], THEMES).folder != build_search_files([worded], THEMES).folder

@@ -11,9 +11,9 @@
  * - Coverage: a result that matches more of the reader's meaningful words ranks above one
  *   that matches fewer, whatever lunr's score; a rare word counts more than a common one, a
  *   related word less than the reader's own, a word met only in a body less than one in a
- *   title, themes or summary, and a filler word ("never", "really") almost nothing, so
- *   filler never decides the top result on its own. Within the same coverage, lunr's score
- *   (title, themes and summary above body) decides, as before.
+ *   title, themes, summary or an editor's Search_words line, and a filler word ("never",
+ *   "really") almost nothing, so filler never decides the top result on its own. Within the
+ *   same coverage, lunr's score (title, themes and summary above body) decides, as before.
  */
 
 const RELATED_CREDIT = 0.6
