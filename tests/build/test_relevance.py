@@ -15,7 +15,9 @@ from bench.searchers import hub_results
 
 FLOORS = {
     QUERIES_FILE: {"hit3": 0.94, "ndcg5": 0.77, "mrr": 0.83},
-    HELDOUT_FILE: {"hit3": 0.82, "ndcg5": 0.72, "mrr": 0.74},
+    # Measured 0.803 / 0.721 / 0.731 once every related word is looked for on a sharded index
+    # as in one file (the editor's phrasings were tuned while a sharded index skipped some).
+    HELDOUT_FILE: {"hit3": 0.78, "ndcg5": 0.70, "mrr": 0.71},
 }
 MAX_ZERO_RESULTS = 0
 
