@@ -215,7 +215,7 @@ def bench(c, sizes="small,medium,large,xlarge", runs=3):
     with c.cd(str(ROOT)):
         c.run(
             f"{sys.executable} -m bench --sizes {sizes} --runs {runs} --wait-quiet 5 --out bench/RESULTS.md"
-            " --readme README.md --skip pelican-lunr@xlarge",
+            " --readme README.md --skip pelican-lunr@large,pelican-lunr@xlarge",
             pty=False,
         )
 

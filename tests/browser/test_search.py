@@ -51,7 +51,7 @@ def test_the_page_draws_the_engines_ranking(browser_page, site_url, query):
         query,
     )
     # The first results are drawn before the rest of the page: wait for the whole page.
-    page.wait_for_function("n => document.querySelectorAll('#search-results li').length === n", arg=len(expected))
+    page.wait_for_selector("#search-results:not([aria-busy]) li a")
     shown = page.locator(RESULTS).evaluate_all("links => links.map(link => link.getAttribute('href'))")
     assert shown == expected and expected
     watch.assert_clean()

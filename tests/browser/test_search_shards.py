@@ -36,10 +36,8 @@ def drawn(chromium, base, query):
     page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(f"{base}/search/?q={query}")
     page.wait_for_selector("#search-results li a")
-    page.wait_for_function(
-        "() => { const more = document.querySelector('.js-search-more'); const n = document.querySelectorAll("
-        "'#search-results li').length; return n >= 20 ? !more.hidden : n > 0 && more.hidden }"
-    )
+    # The first results are drawn before the rest of the page; the list is busy until it is whole.
+    page.wait_for_selector("#search-results:not([aria-busy]) li a")
     paths = page.locator("#search-results li a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     status = page.locator(".search-page .js-search-status").text_content()
     context.close()

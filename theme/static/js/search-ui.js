@@ -186,6 +186,9 @@ export default function initSearch ($root) {
     const danger = safety.update(query)
     Object.assign(shown, { engine, results, id, drawn: firstTo, danger })
     $results.replaceChildren(...(danger ? safety.pinSafetyPage(items, texts.typeNames.page) : items))
+    const more = page.to > firstTo
+    // Assistive technology waits for the rest of the page before reading the list.
+    $results.toggleAttribute('aria-busy', more)
     if ($more) $more.hidden = true
     const description = describe(texts, { count: results.length, query, themeCount: selectedThemes().length, fuzzy, exact })
     if (parts.$ways) parts.$ways.hidden = !query || exact
@@ -198,9 +201,10 @@ export default function initSearch ($root) {
       parts.$allLink.href = `${parts.$form.action}?${new URLSearchParams({ q: query })}`
     }
     // The rest is asked for only now, so its requests never queue ahead of the first results'.
-    const later = await render(engine, results, firstTo, page.to)
+    const later = more ? await render(engine, results, firstTo, page.to) : []
     if (id !== searchId || shown.id !== id) return
     $results.append(...(danger ? safety.withoutSafetyPage(later) : later))
+    $results.removeAttribute('aria-busy')
     shown.drawn = page.to
     if ($more) $more.hidden = !page.more
   }
