@@ -155,14 +155,14 @@ export function relatedTerms (stems, related, typos = false) {
 export function meaningClauses (plan) {
   const clauses = []
   const seen = new Set()
-  const add = (term, boost, wildcard = false) => {
-    const key = `${term}|${wildcard}`
-    if (!seen.has(key)) clauses.push({ term, usePipeline: false, boost, wildcard })
+  const add = (term, boost, wildcard = false, related = false) => {
+    const key = `${term}|${wildcard}|${related}`
+    if (!seen.has(key)) clauses.push({ term, usePipeline: false, boost, wildcard, related })
     seen.add(key)
   }
   for (const { stem, relatedStems, relatedPhrases } of plan) {
-    for (const term of relatedStems) add(term, 1)
-    for (const phrase of relatedPhrases) for (const term of phrase) add(term, 0.5)
+    for (const term of relatedStems) add(term, 1, false, true)
+    for (const phrase of relatedPhrases) for (const term of phrase) add(term, 0.5, false, true)
     if (stem.length >= PREFIX_STEM) add(stem, 2, true)
   }
   return clauses
