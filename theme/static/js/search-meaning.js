@@ -4,8 +4,9 @@
  * in a small file of its own: search-engine.js).
  *
  * - Related words: each query word also looks for the other words of its group in
- *   content/search-words.yml (shipped stemmed, as the index holds words), at a lower boost.
- *   A group's phrase ("live apart") counts when an item holds all of its words.
+ *   content/search-words.yml (shipped stemmed, as the index holds words), at a lower boost,
+ *   where an item says what it is about (title, themes, summary, search words), not in its
+ *   body. A group's phrase ("live apart") counts when an item holds all of its words.
  * - A reader's phrase that is in a group ("long distance") is one idea: its words count
  *   only together, so "long" alone does not make an item about long distance.
  * - Coverage: a result that matches more of the reader's meaningful words ranks above one
