@@ -29,7 +29,7 @@ from .text import SPELLING_PREFIXES, fold_text, html_to_text
 # the editor's Search_words line (readers' own phrasings, never shown): it counts as the summary.
 FIELDS = (("title", 10), ("themes", 5), ("summary", 3), ("words", 3), ("body", 1))
 BOOSTED_ITEM_WEIGHT = 3
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 TYPE_ORDER = ("tip", "article", "page")
 # About this many bytes of JSON per shard: a few tens of KB once compressed, and a shard is
 # the unit a query fetches.
@@ -213,9 +213,14 @@ def build_search_files(
         **_facets(docs),
     }
     whole = [shard.data() for shard in shards]
+    groups = related_postings(related, manifest["relatedTargets"], shards, FIELDS)
     # A compressed shard is rarely under a fifth of its JSON: past that, one file cannot fit.
     if len(shards) * shard_bytes <= single_file_max * 5:
-        inline = {"shard": _merged(whole), "docs": [row for chunk in chunks for row in chunk]}
+        inline = {
+            "shard": _merged(whole),
+            "docs": [row for chunk in chunks for row in chunk],
+            "related": {str(number): data for number, data in groups},
+        }
         single = to_json_bytes({**manifest, "shards": [""], "inline": inline})
         if len(gzip.compress(single, compresslevel=6, mtime=0)) <= single_file_max:
             return SearchFiles(folder, ((MANIFEST_NAME, single),))
@@ -225,7 +230,7 @@ def build_search_files(
     files += [(SHARD_FILE.format(number), to_json_bytes(data)) for number, data in enumerate(whole)]
     files += [
         (RELATED_FILE.format(number), to_json_bytes(data))
-        for number, data in related_postings(related, manifest["relatedTargets"], shards)
+        for number, data in groups
     ]
     files += [(CHUNK_FILE.format(number), to_json_bytes(chunk)) for number, chunk in enumerate(chunks)]
     all_terms = [term for shard in shards for term in shard.terms]
@@ -265,20 +270,28 @@ def related_targets(groups: Sequence[Sequence[str]], shards: Sequence[Shard]) ->
 
 
 def related_postings(
-    groups: Sequence[Sequence[str]], targets: Sequence[Sequence[int]], shards: Sequence[Shard]
+    groups: Sequence[Sequence[str]],
+    targets: Sequence[Sequence[int]],
+    shards: Sequence[Shard],
+    fields: Sequence[tuple[str, int]] = FIELDS,
 ) -> list[tuple[int, dict]]:
-    """For each group with entries to look for, the postings of their words, as a shard file's data.
+    """For each group with entries to look for, the postings of their words outside the body.
 
-    A query word of a group fetches this one small file beside its own shard (in the same
-    round trip), rather than the shards of its related words: related words then rank the
-    same on a sharded site as in one file, for a few hundred bytes instead of whole shards.
+    A related word stands for what an item is about, so it counts where the item says what it
+    is about (title, themes, summary, search words) and not in passing in the body, which is
+    also where nearly all of a word's postings are. Each group's postings make one small
+    file a query word fetches beside its own shard (one file carries them all inline), so
+    related words rank the same on a sharded site as in one file.
     """
+    body = [name for name, _ in fields].index("body")
     postings = {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
     files = []
     for number, (group, positions) in enumerate(zip(groups, targets, strict=True)):
         terms = sorted({word for position in positions for word in group[position].split()}, key=_js_order)
-        if terms:
-            files.append((number, {"terms": terms, "postings": [postings[term] for term in terms]}))
+        kept = {term: [[] if field == body else flat for field, flat in enumerate(postings[term])] for term in terms}
+        kept = {term: entry for term, entry in kept.items() if any(entry)}
+        if kept:
+            files.append((number, {"terms": list(kept), "postings": list(kept.values())}))
     return files
 
 

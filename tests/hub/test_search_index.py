@@ -2,7 +2,8 @@
 
 import json
 
-from hub.search_index import MANIFEST_NAME, build_search_files, document_for
+import pytest
+from hub.search_index import MANIFEST_NAME, SINGLE_FILE_MAX_BYTES, build_search_files, document_for
 from hub.search_shards import front_decode
 
 THEMES = {"repair": "Repair after a fight", "quality-time": "Quality time"}
@@ -103,6 +104,23 @@ def test_related_targets_are_the_entries_the_index_holds_most_single_words_first
     data = manifest(build_search_files([*docs(), *extra], THEMES, {"related": groups, "filler": []}))
     # "sorri" is in three items, "reach" in one, "make up" is a phrase; "apolog" is in none.
     assert data["relatedTargets"] == [[1, 3, 2], []]
+
+
+@pytest.mark.parametrize("single_file_max", [SINGLE_FILE_MAX_BYTES, 0], ids=["one-file", "sharded"])
+def test_related_words_carry_their_postings_outside_the_body(single_file_max):
+    extra = [
+        document_for("/tips/c/", "Sorry", "tip", [], "Say it.", "<p>Nothing else.</p>", ""),
+        document_for("/tips/d/", "Talk", "tip", [], "Talk it through.", "<p>Then say sorry.</p>", ""),
+    ]
+    files = build_search_files(
+        [*docs(), *extra], THEMES, {"related": [["apolog", "sorri"]], "filler": []}, single_file_max=single_file_max
+    )
+    data = manifest(files)
+    group = data["inline"]["related"]["0"] if single_file_max else json.loads(files.file("r0.json"))
+    assert group["terms"] == ["sorri"]
+    body = data["fields"].index("body")
+    (postings,) = group["postings"]
+    assert postings[body] == [] and postings[data["fields"].index("title")]  # only /tips/c/ says it outside the body
 
 
 def test_search_words_are_indexed_in_their_own_field_but_never_shown():

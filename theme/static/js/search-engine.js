@@ -227,7 +227,9 @@ export function createSearchEngine (lunr, manifest, load) {
 
   /** The postings of a related-word group's words (a small file of its own on a sharded site). */
   function relatedFile (number) {
-    return remember(relatedFiles, number, () => load(manifest.files.related.replace('{}', number)).then(shardIndex))
+    return remember(relatedFiles, number, () => (manifest.inline
+      ? Promise.resolve(manifest.inline.related[number])
+      : load(manifest.files.related.replace('{}', number))).then(shardIndex))
   }
 
   /**
@@ -237,9 +239,10 @@ export function createSearchEngine (lunr, manifest, load) {
    */
   async function relatedHomes (plan) {
     const homes = new Map()
-    if (manifest.inline) return homes
+    const inlined = manifest.inline ? manifest.inline.related || {} : null
     const numbers = [...new Set(plan.flatMap((word) => word.groups))]
       .filter((number) => related.singles[number].length || related.multis[number].length)
+      .filter((number) => !inlined || inlined[number])
     const files = await Promise.all(numbers.map(relatedFile))
     for (const file of files) for (const term of file.terms) homes.set(term, file)
     return homes
@@ -277,10 +280,16 @@ export function createSearchEngine (lunr, manifest, load) {
 
   /** Expand and score lunr query clauses: refs and scores (unordered), terms, postings. */
   async function scoreClauses (clauses, homes = new Map()) {
-    const expansions = await Promise.all(clauses.map(async (clause) => ({ terms: await expand(clause, homes), boost: clause.boost })))
+    const none = new Map()
+    const expansions = await Promise.all(clauses.map(async (clause) => ({
+      terms: await expand(clause, clause.related ? homes : none), boost: clause.boost, related: clause.related
+    })))
+    // A term the reader's own words reach keeps every posting; one reached only as a related
+    // word has its group's postings (outside the body: search_index.related_postings).
+    const own = new Set(expansions.filter((expansion) => !expansion.related).flatMap((expansion) => expansion.terms))
     const indexes = new Map()
     for (const { terms } of expansions) {
-      for (const term of terms) indexes.set(term, await indexFor(term, homes))
+      for (const term of terms) indexes.set(term, await indexFor(term, own.has(term) ? none : homes))
     }
     const postingsOf = (term) => indexes.get(term).postings(term)
     return { ...scoreTerms(expansions, postingsOf, fieldCount, manifest.count), postingsOf }

@@ -4,8 +4,9 @@
  * in a small file of its own: search-engine.js).
  *
  * - Related words: each query word also looks for the other words of its group in
- *   content/search-words.yml (shipped stemmed, as the index holds words), at a lower boost.
- *   A group's phrase ("live apart") counts when an item holds all of its words.
+ *   content/search-words.yml (shipped stemmed, as the index holds words), at a lower boost,
+ *   where an item says what it is about (title, themes, summary, search words), not in its
+ *   body. A group's phrase ("live apart") counts when an item holds all of its words.
  * - A reader's phrase that is in a group ("long distance") is one idea: its words count
  *   only together, so "long" alone does not make an item about long distance.
  * - Coverage: a result that matches more of the reader's meaningful words ranks above one
@@ -155,14 +156,14 @@ export function relatedTerms (stems, related, typos = false) {
 export function meaningClauses (plan) {
   const clauses = []
   const seen = new Set()
-  const add = (term, boost, wildcard = false) => {
-    const key = `${term}|${wildcard}`
-    if (!seen.has(key)) clauses.push({ term, usePipeline: false, boost, wildcard })
+  const add = (term, boost, wildcard = false, related = false) => {
+    const key = `${term}|${wildcard}|${related}`
+    if (!seen.has(key)) clauses.push({ term, usePipeline: false, boost, wildcard, related })
     seen.add(key)
   }
   for (const { stem, relatedStems, relatedPhrases } of plan) {
-    for (const term of relatedStems) add(term, 1)
-    for (const phrase of relatedPhrases) for (const term of phrase) add(term, 0.5)
+    for (const term of relatedStems) add(term, 1, false, true)
+    for (const phrase of relatedPhrases) for (const term of phrase) add(term, 0.5, false, true)
     if (stem.length >= PREFIX_STEM) add(stem, 2, true)
   }
   return clauses
