@@ -25,6 +25,7 @@ class AssetError(RuntimeError):
 def minify_asset(text: str, suffix: str) -> str:
     """Minify one stylesheet or ES module with minify-html's CSS and JS minifiers."""
     import minify_html  # only production builds minify: a local build need not load it
+
     if suffix == ".css":
         wrapped = minify_html.minify(f"<style>{text}</style>", minify_css=True)
         return wrapped.removeprefix("<style>").removesuffix("</style>")
@@ -35,6 +36,7 @@ def minify_asset(text: str, suffix: str) -> str:
 def minify_page(html: str) -> str:
     """Minify one HTML page, keeping html/head tags and closing tags for older parsers."""
     import minify_html  # see minify_asset
+
     return minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
 
 

@@ -228,10 +228,7 @@ def build_search_files(
     manifest["files"]["related"] = RELATED_FILE
     files = [(MANIFEST_NAME, to_json_bytes(manifest))]
     files += [(SHARD_FILE.format(number), to_json_bytes(data)) for number, data in enumerate(whole)]
-    files += [
-        (RELATED_FILE.format(number), to_json_bytes(data))
-        for number, data in groups
-    ]
+    files += [(RELATED_FILE.format(number), to_json_bytes(data)) for number, data in groups]
     files += [(CHUNK_FILE.format(number), to_json_bytes(chunk)) for number, chunk in enumerate(chunks)]
     all_terms = [term for shard in shards for term in shard.terms]
     files.append((TERMS_FILE, to_json_bytes(front_code(all_terms))))
