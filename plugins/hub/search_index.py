@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .search_shards import Shard, front_code, split_shards
+from .search_shards import Shard, front_code, js_order, split_shards
 from .search_weights import field_postings, split_words, terms_of
 from .text import SPELLING_PREFIXES, fold_text, html_to_text
 
@@ -284,17 +284,12 @@ def related_postings(
     postings = {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
     files = []
     for number, (group, positions) in enumerate(zip(groups, targets, strict=True)):
-        terms = sorted({word for position in positions for word in group[position].split()}, key=_js_order)
+        terms = sorted({word for position in positions for word in group[position].split()}, key=js_order)
         kept = {term: [[] if field == body else flat for field, flat in enumerate(postings[term])] for term in terms}
         kept = {term: entry for term, entry in kept.items() if any(entry)}
         if kept:
             files.append((number, {"terms": list(kept), "postings": list(kept.values())}))
     return files
-
-
-def _js_order(term: str) -> bytes:
-    """Sort key matching JavaScript's string order (UTF-16 code units), as the page binary-searches."""
-    return term.encode("utf-16-be")
 
 
 def _merged(shards: Sequence[dict]) -> dict:

@@ -39,14 +39,18 @@ class Shard:
         return {"terms": list(self.terms), "postings": list(self.postings)}
 
 
+def js_order(term: str) -> bytes:
+    """Sort key matching JavaScript's string order (UTF-16 code units), so the page can binary-search."""
+    return term.encode("utf-16-be")
+
+
 def split_shards(postings: Mapping[str, Sequence[Sequence[tuple[int, float]]]], target_bytes: int) -> list[Shard]:
     """Cut the sorted terms into shards of about ``target_bytes`` of JSON each (a term is never split)."""
     shards: list[Shard] = []
     terms: list[str] = []
     encoded: list[list[list[int]]] = []
     size = 0
-    # Sorted as JavaScript compares strings (UTF-16 code units), so the page can binary-search.
-    for term in sorted(postings, key=lambda term: term.encode("utf-16-be")):
+    for term in sorted(postings, key=js_order):
         entry = encode_postings(postings[term])
         entry_size = len(term) + 3 + len(json.dumps(entry, separators=(",", ":")))
         if terms and size + entry_size > target_bytes:
