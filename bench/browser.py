@@ -199,15 +199,17 @@ class ColdSearch:
     related_bytes: int = 0
 
 
-# What related words (content/search-words.yml) add to the hub's index manifest.
-RELATED_MANIFEST_KEYS = ("related", "relatedTargets", "filler")
+# What related words (content/search-words.yml) add to the hub's index manifest, and to the
+# part a one-file index carries inline (the groups' postings, or which items a phrase's words count for).
+RELATED_MANIFEST_KEYS = ("related", "relatedTargets", "relatedItems", "filler")
+RELATED_INLINE_KEYS = ("related", "phrased")
 
 
 def related_word_bytes(paths: list[Path]) -> int:
     """The compressed bytes a hub search downloaded for related words: group files and their manifest part.
 
-    The manifest part is what gzip saves when the groups, and in a one-file index the groups'
-    postings, are taken out of it.
+    The manifest part is what gzip saves when the groups, and in a one-file index what the
+    page needs to take the groups' postings from it, are taken out of it.
     """
     total = 0
     for path in paths:
@@ -219,8 +221,8 @@ def related_word_bytes(paths: list[Path]) -> int:
             data = path.read_bytes()
             manifest = json.loads(data)
             bare = {key: value for key, value in manifest.items() if key not in RELATED_MANIFEST_KEYS}
-            if "inline" in bare:  # one file: the groups' postings travel in it
-                bare["inline"] = {key: value for key, value in bare["inline"].items() if key != "related"}
+            if "inline" in bare:  # one file: what the groups' postings need travels in it
+                bare["inline"] = {key: value for key, value in bare["inline"].items() if key not in RELATED_INLINE_KEYS}
             without = json.dumps(bare, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
             total += max(0, wire_size(data) - wire_size(without))
     return total

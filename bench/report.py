@@ -192,12 +192,13 @@ SCALING_INTRO = (
     "Our index holds every word of every item, split by term: a small manifest (the shard map, each "
     "document's type and themes for the theme counts, the spelling folds, the related-word groups), shards of "
     "about 48 KB of JSON holding the postings of a range of sorted terms with lunr's weights, one small file per "
-    "related-word group (its words' postings outside the body), a front-coded term list fetched only when a "
+    "related-word group (its words' postings outside the body, at most 200 items a word, so the file stays the "
+    "same size as the site grows), a front-coded term list fetched only when a "
     "search allows typos, and display chunks of 8 documents. A first search fetches the manifest, the shard(s) "
     "of its words and their groups' files, then the chunks of the first 5 results it draws and after them those "
     "of the other 15, so its download grows only with the manifest (about 1.7 bytes compressed per document, "
     "for the theme counts). A site whose whole index compresses under 80 KB gets one file "
-    "(`HUB_SEARCH_SINGLE_FILE_MAX_BYTES`). pelican-lunr's single script grows with every word. Pagefind splits "
+    "(`HUB_SEARCH_SINGLE_FILE_MAX_BYTES`), from which the page takes the groups' postings itself. pelican-lunr's single script grows with every word. Pagefind splits "
     "its index into chunks by word and its results into one fragment per page."
 )
 SCALING_HEADER = (

@@ -29,7 +29,7 @@ from .text import SPELLING_PREFIXES, fold_text, html_to_text
 # the editor's Search_words line (readers' own phrasings, never shown): it counts as the summary.
 FIELDS = (("title", 10), ("themes", 5), ("summary", 3), ("words", 3), ("body", 1))
 BOOSTED_ITEM_WEIGHT = 3
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 TYPE_ORDER = ("tip", "article", "page")
 # About this many bytes of JSON per shard: a few tens of KB once compressed, and a shard is
 # the unit a query fetches.
@@ -42,10 +42,14 @@ CHUNK_DOCS = 8
 # query then fetches nothing (see bench/RESULTS.md, "How the index scales"). Sites up to a few
 # hundred items, this one included, get one file. HUB_SEARCH_SINGLE_FILE_MAX_BYTES changes it.
 SINGLE_FILE_MAX_BYTES = 80_000
-INDEX_FORMAT = f"hub-index-{FORMAT_VERSION}-shard{SHARD_BYTES}-chunk{CHUNK_DOCS}"
 MANIFEST_NAME = "index.json"
 # How many related words (or phrases) a query word looks for at most: see related_targets.
 RELATED_TARGETS = 4
+# A related word counts for at most this many items, those where it weighs most: related
+# matches rank below the reader's own words, so past a few pages of results they are never
+# read, and this keeps a group's postings the same small size however large the site grows.
+RELATED_ITEMS = 200
+INDEX_FORMAT = f"hub-index-{FORMAT_VERSION}-shard{SHARD_BYTES}-chunk{CHUNK_DOCS}-related{RELATED_ITEMS}"
 SHARD_FILE = "s{}.json"
 CHUNK_FILE = "d{}.json"
 TERMS_FILE = "terms.json"
@@ -207,6 +211,7 @@ def build_search_files(
         # content/search-words.yml, as hub.searchwords ships it: groups of stems, filler stems.
         "related": related,
         "relatedTargets": related_targets(related, shards),
+        "relatedItems": RELATED_ITEMS,
         "filler": list((words or {}).get("filler", [])),
         "chunkDocs": CHUNK_DOCS,
         "files": {"shard": SHARD_FILE, "chunk": CHUNK_FILE, "terms": TERMS_FILE},
@@ -214,12 +219,19 @@ def build_search_files(
     }
     whole = [shard.data() for shard in shards]
     groups = related_postings(related, manifest["relatedTargets"], shards, FIELDS)
+    # A group none of whose words is met outside the body has no file, and nothing to look for.
+    with_postings = {number for number, _ in groups}
+    manifest["relatedTargets"] = [
+        positions if number in with_postings else [] for number, positions in enumerate(manifest["relatedTargets"])
+    ]
     # A compressed shard is rarely under a fifth of its JSON: past that, one file cannot fit.
     if len(shards) * shard_bytes <= single_file_max * 5:
+        phrased = phrase_items(related, manifest["relatedTargets"], shards)
         inline = {
             "shard": _merged(whole),
             "docs": [row for chunk in chunks for row in chunk],
-            "related": {str(number): data for number, data in groups},
+            # The page takes each group's postings from the shard above, by related_postings' rule.
+            "phrased": {word: _gaps(refs) for word, refs in phrased.items()},
         }
         single = to_json_bytes({**manifest, "shards": [""], "inline": inline})
         if len(gzip.compress(single, compresslevel=6, mtime=0)) <= single_file_max:
@@ -248,13 +260,7 @@ def related_targets(groups: Sequence[Sequence[str]], shards: Sequence[Shard]) ->
     for shard in shards:
         for term, per_field in zip(shard.terms, shard.postings, strict=True):
             if term in wanted:
-                docs = set()
-                for flat in per_field:
-                    ref = 0
-                    for gap in flat[0::2]:
-                        ref += gap
-                        docs.add(ref)
-                frequency[term] = len(docs)
+                frequency[term] = len({ref for flat in per_field for ref in _refs(flat)})
     targets = []
     for group in groups:
         usable = [
@@ -264,6 +270,38 @@ def related_targets(groups: Sequence[Sequence[str]], shards: Sequence[Shard]) ->
         ]
         targets.append([position for *_, position in sorted(usable)[:RELATED_TARGETS]])
     return targets
+
+
+def phrase_items(
+    groups: Sequence[Sequence[str]],
+    targets: Sequence[Sequence[int]],
+    shards: Sequence[Shard],
+    fields: Sequence[tuple[str, int]] = FIELDS,
+) -> dict[str, list[int]]:
+    """For each word a group looks for only as part of a phrase: the items that hold a phrase of it.
+
+    A related phrase ("turn toward") counts where an item holds every one of its words outside
+    the body, so its words are kept only there: "turn" alone says nothing about the group. A
+    word some group also looks for on its own keeps all its postings outside the body, and is
+    not listed. One rule for a word in every group, so a page holding two groups' postings
+    reads it the same from either.
+    """
+    body = [name for name, _ in fields].index("body")
+    postings = {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
+    entries = [
+        group[position].split() for group, positions in zip(groups, targets, strict=True) for position in positions
+    ]
+    singles = {entry[0] for entry in entries if len(entry) == 1}
+    outside: dict[str, set[int]] = {}
+    for word in {word for entry in entries if len(entry) > 1 for word in entry}:
+        outside[word] = {ref for field, flat in enumerate(postings[word]) if field != body for ref in _refs(flat)}
+    items: dict[str, set[int]] = {}
+    for phrase in (entry for entry in entries if len(entry) > 1):
+        together = set.intersection(*(outside[word] for word in phrase))
+        for word in phrase:
+            if word not in singles:
+                items.setdefault(word, set()).update(together)
+    return {word: sorted(refs) for word, refs in sorted(items.items())}
 
 
 def related_postings(
@@ -276,20 +314,62 @@ def related_postings(
 
     A related word stands for what an item is about, so it counts where the item says what it
     is about (title, themes, summary, search words) and not in passing in the body, which is
-    also where nearly all of a word's postings are. Each group's postings make one small
-    file a query word fetches beside its own shard (one file carries them all inline), so
-    related words rank the same on a sharded site as in one file.
+    also where nearly all of a word's postings are; a word looked for only within phrases
+    counts only where the item holds a whole phrase (phrase_items); and each word counts for
+    at most RELATED_ITEMS items, where it weighs most. Each group's postings make
+    one small file a query word fetches beside its own shard, so related words rank the same
+    on a sharded site as in one file, where the page takes them from the whole index by the
+    same rule (search-engine.js, groupPostings).
     """
     body = [name for name, _ in fields].index("body")
     postings = {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
+    phrased = {word: set(refs) for word, refs in phrase_items(groups, targets, shards, fields).items()}
     files = []
     for number, (group, positions) in enumerate(zip(groups, targets, strict=True)):
-        terms = sorted({word for position in positions for word in group[position].split()}, key=js_order)
-        kept = {term: [[] if field == body else flat for field, flat in enumerate(postings[term])] for term in terms}
-        kept = {term: entry for term, entry in kept.items() if any(entry)}
+        kept = {}
+        for term in sorted({word for position in positions for word in group[position].split()}, key=js_order):
+            entry = [[] if field == body else flat for field, flat in enumerate(postings[term])]
+            entry = [_only(flat, _strongest(entry, phrased.get(term), RELATED_ITEMS)) for flat in entry]
+            if any(entry):
+                kept[term] = entry
         if kept:
             files.append((number, {"terms": list(kept), "postings": list(kept.values())}))
     return files
+
+
+def _strongest(entry: Sequence[Sequence[int]], allowed: set[int] | None, most: int) -> set[int]:
+    """The ``most`` items (of ``allowed``, if given) where a term weighs most over all fields; ties by item number."""
+    totals: dict[int, int] = {}
+    for flat in entry:
+        for ref, weight in zip(_refs(flat), flat[1::2], strict=True):
+            if allowed is None or ref in allowed:
+                totals[ref] = totals.get(ref, 0) + weight
+    return set(sorted(totals, key=lambda ref: (-totals[ref], ref))[:most])
+
+
+def _refs(flat: Sequence[int]) -> list[int]:
+    """The item numbers of one field's encoded postings."""
+    refs, ref = [], 0
+    for gap in flat[0::2]:
+        ref += gap
+        refs.append(ref)
+    return refs
+
+
+def _gaps(refs: Sequence[int]) -> list[int]:
+    """Sorted item numbers as gaps, as postings hold them."""
+    return [ref - previous for previous, ref in zip([0, *refs], refs, strict=False)]
+
+
+def _only(flat: list[int], keep: set[int]) -> list[int]:
+    """One field's encoded postings, only for the items in ``keep``."""
+    kept: list[int] = []
+    previous = 0
+    for ref, weight in zip(_refs(flat), flat[1::2], strict=True):
+        if ref in keep:
+            kept += (ref - previous, weight)
+            previous = ref
+    return kept
 
 
 def _merged(shards: Sequence[dict]) -> dict:

@@ -3,7 +3,8 @@
 import json
 
 import pytest
-from hub.search_index import MANIFEST_NAME, SINGLE_FILE_MAX_BYTES, build_search_files, document_for
+from hub import search_index
+from hub.search_index import MANIFEST_NAME, RELATED_ITEMS, build_search_files, document_for
 from hub.search_shards import front_decode
 
 THEMES = {"repair": "Repair after a fight", "quality-time": "Quality time"}
@@ -106,21 +107,70 @@ def test_related_targets_are_the_entries_the_index_holds_most_single_words_first
     assert data["relatedTargets"] == [[1, 3, 2], []]
 
 
-@pytest.mark.parametrize("single_file_max", [SINGLE_FILE_MAX_BYTES, 0], ids=["one-file", "sharded"])
-def test_related_words_carry_their_postings_outside_the_body(single_file_max):
+def test_related_words_carry_their_postings_outside_the_body():
     extra = [
         document_for("/tips/c/", "Sorry", "tip", [], "Say it.", "<p>Nothing else.</p>", ""),
         document_for("/tips/d/", "Talk", "tip", [], "Talk it through.", "<p>Then say sorry.</p>", ""),
     ]
     files = build_search_files(
-        [*docs(), *extra], THEMES, {"related": [["apolog", "sorri"]], "filler": []}, single_file_max=single_file_max
+        [*docs(), *extra], THEMES, {"related": [["apolog", "sorri"]], "filler": []}, single_file_max=0
     )
     data = manifest(files)
-    group = data["inline"]["related"]["0"] if single_file_max else json.loads(files.file("r0.json"))
+    group = json.loads(files.file("r0.json"))
     assert group["terms"] == ["sorri"]
     body = data["fields"].index("body")
     (postings,) = group["postings"]
     assert postings[body] == [] and postings[data["fields"].index("title")]  # only /tips/c/ says it outside the body
+
+
+def _phrase_docs():
+    return [
+        *docs(),
+        document_for("/tips/c/", "Turn toward a bid", "tip", [], "Notice it.", "", ""),
+        document_for("/tips/d/", "Turn the music down", "tip", [], "Quiet.", "", ""),
+        document_for("/tips/e/", "Turn off the phone", "tip", [], "Off.", "<p>Then turn toward them.</p>", ""),
+        document_for("/tips/f/", "Move toward calm", "tip", [], "Breathe.", "", ""),
+    ]
+
+
+PHRASE_WORDS = {"related": [["bid", "turn toward"], ["calm", "toward"]], "filler": []}
+
+
+def test_a_word_looked_for_only_in_a_phrase_keeps_the_items_holding_the_whole_phrase():
+    files = build_search_files(_phrase_docs(), THEMES, PHRASE_WORDS, single_file_max=0)
+    data = manifest(files)
+    first = json.loads(files.file("r0.json"))
+    turn = first["postings"][first["terms"].index("turn")]
+    # /tips/c/ holds "turn toward" outside the body; /tips/d/ has only "turn", /tips/e/ "toward" in its body.
+    assert [len(field) // 2 for field in turn] == [1, 0, 0, 0, 0]
+    # "toward" is looked for alone by the second group, so it keeps every posting outside the body
+    # in both files: a page holding both reads it the same from either.
+    second = json.loads(files.file("r1.json"))
+    toward = second["postings"][second["terms"].index("toward")]
+    assert first["postings"][first["terms"].index("toward")] == toward
+    assert sum(len(field) // 2 for field in toward) == 2 and toward[data["fields"].index("body")] == []
+
+
+@pytest.mark.parametrize("most", [RELATED_ITEMS, 1])
+def test_one_file_derives_each_group_file_from_the_whole_index(monkeypatch, most):
+    """The page builds a one-file site's group postings (search-engine.js) exactly as a sharded site ships them."""
+    from tests.jsmodule import call_js
+
+    monkeypatch.setattr(search_index, "RELATED_ITEMS", most)
+    sharded = build_search_files(_phrase_docs(), THEMES, PHRASE_WORDS, single_file_max=0)
+    one = manifest(build_search_files(_phrase_docs(), THEMES, PHRASE_WORDS))
+    assert one["relatedItems"] == most
+    assert "related" not in one["inline"] and one["inline"]["phrased"]
+    body = one["fields"].index("body")
+    for number, group in enumerate(one["related"]):
+        words = [word for position in one["relatedTargets"][number] for word in group[position].split()]
+        derived = call_js(
+            "search-engine.js", "groupPostings", one["inline"]["shard"], words, one["inline"]["phrased"], body, most
+        )
+        shipped = json.loads(sharded.file(f"r{number}.json"))
+        assert derived == shipped
+        for entry in shipped["postings"]:  # "toward" is in three items' titles, "turn" in three
+            assert len({ref for flat in entry for ref in search_index._refs(flat)}) <= most
 
 
 def test_search_words_are_indexed_in_their_own_field_but_never_shown():

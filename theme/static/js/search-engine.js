@@ -109,6 +109,64 @@ function shardIndex (data) {
   }
 }
 
+/** Each item of one field's encoded postings, with its weight: ``visit(ref, weight)``. */
+function eachPosting (flat, visit) {
+  let ref = 0
+  for (let at = 0; at < flat.length; at += 2) {
+    ref += flat[at]
+    visit(ref, flat[at + 1])
+  }
+}
+
+/**
+ * The ``most`` items where a term weighs most over all its fields (of ``allowed``, when
+ * given); ties go to the lower item number. As search_index._strongest chooses them.
+ */
+function strongest (entry, allowed, most) {
+  const totals = new Map()
+  for (const flat of entry) {
+    eachPosting(flat, (ref, weight) => {
+      if (!allowed || allowed.has(ref)) totals.set(ref, (totals.get(ref) || 0) + weight)
+    })
+  }
+  const refs = [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a) || a - b)
+  return new Set(refs.slice(0, most))
+}
+
+/**
+ * One file: a related-word group's postings, taken from the whole index by the rule
+ * search_index.related_postings writes a sharded site's group files by: only fields other
+ * than the body; a word ``phrased`` lists (looked for only within phrases) only for the items
+ * listed there, which hold a whole phrase of it; and at most ``most`` items a word.
+ */
+export function groupPostings (whole, words, phrased, bodyField, most, positions = new Map(whole.terms.map((term, at) => [term, at]))) {
+  const terms = []
+  const postings = []
+  for (const term of [...new Set(words)].sort()) {
+    if (!positions.has(term)) continue
+    let item = 0
+    const allowed = phrased[term] ? new Set(phrased[term].map((gap) => (item += gap))) : null
+    const outside = whole.postings[positions.get(term)].map((flat, field) => (field === bodyField ? [] : flat))
+    const keep = strongest(outside, allowed, most)
+    const entry = outside.map((flat) => {
+      const kept = []
+      let previous = 0
+      eachPosting(flat, (ref, weight) => {
+        if (keep.has(ref)) {
+          kept.push(ref - previous, weight)
+          previous = ref
+        }
+      })
+      return kept
+    })
+    if (entry.some((flat) => flat.length)) {
+      terms.push(term)
+      postings.push(entry)
+    }
+  }
+  return { terms, postings }
+}
+
 /** Which documents are of which type and theme, from the manifest's compact facets. */
 function facets (manifest) {
   const typeOf = new Array(manifest.count)
@@ -228,8 +286,16 @@ export function createSearchEngine (lunr, manifest, load) {
   /** The postings of a related-word group's words (a small file of its own on a sharded site). */
   function relatedFile (number) {
     return remember(relatedFiles, number, () => (manifest.inline
-      ? Promise.resolve(manifest.inline.related[number])
+      ? Promise.resolve(inlineGroup(number))
       : load(manifest.files.related.replace('{}', number))).then(shardIndex))
+  }
+
+  let inlinePositions = null
+  function inlineGroup (number) {
+    const whole = manifest.inline.shard
+    inlinePositions ||= new Map(whole.terms.map((term, at) => [term, at]))
+    const words = [...related.singles[number], ...related.multis[number].flat()]
+    return groupPostings(whole, words, manifest.inline.phrased || {}, bodyField, manifest.relatedItems, inlinePositions)
   }
 
   /**
@@ -239,10 +305,8 @@ export function createSearchEngine (lunr, manifest, load) {
    */
   async function relatedHomes (plan) {
     const homes = new Map()
-    const inlined = manifest.inline ? manifest.inline.related || {} : null
     const numbers = [...new Set(plan.flatMap((word) => word.groups))]
       .filter((number) => related.singles[number].length || related.multis[number].length)
-      .filter((number) => !inlined || inlined[number])
     const files = await Promise.all(numbers.map(relatedFile))
     for (const file of files) for (const term of file.terms) homes.set(term, file)
     return homes
