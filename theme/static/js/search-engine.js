@@ -196,32 +196,55 @@ export function scoreTerms (expansions, postingsOf, fieldCount, docCount) {
   let squares = 0
   for (const term of terms) squares += boosts.get(term) ** 2
   const magnitude = Math.sqrt(squares)
-  const sums = Array.from({ length: fieldCount }, () => new Float64Array(docCount))
-  const seen = new Uint8Array(docCount)
-  const touched = []
+  const { sums, seen, touched } = scratchFor(fieldCount, docCount)
+  let hits = 0
   for (const term of terms) {
     const boost = boosts.get(term)
-    postingsOf(term).forEach(({ docs, weights }, field) => {
+    const perField = postingsOf(term)
+    for (let field = 0; field < perField.length; field++) {
+      const { docs, weights } = perField[field]
       const sum = sums[field]
       const bit = 1 << field
       for (let at = 0; at < docs.length; at++) {
         const ref = docs[at]
         sum[ref] += boost * weights[at]
-        if (!seen[ref]) touched.push(ref)
+        if (!seen[ref]) touched[hits++] = ref
         seen[ref] |= bit
       }
-    })
+    }
   }
-  const refs = Int32Array.from(touched)
-  const scores = new Float64Array(refs.length)
-  refs.forEach((ref, at) => {
+  const refs = touched.slice(0, hits)
+  const scores = new Float64Array(hits)
+  for (let at = 0; at < hits; at++) {
+    const ref = refs[at]
     let score = 0
     for (let field = 0; field < fieldCount; field++) {
       if (seen[ref] & (1 << field)) score += sums[field][ref] / magnitude || 0
+      sums[field][ref] = 0
     }
+    seen[ref] = 0
     scores[at] = score
-  })
+  }
   return { refs, scores, terms }
+}
+
+// Arrays the size of the site, kept from one search to the next and left zeroed: allocating
+// them for every keystroke costs more than scoring on a large site, and the garbage
+// collector's pauses showed as the slowest keystrokes.
+const scratch = { docCount: -1, fieldCount: -1 }
+
+function scratchFor (fieldCount, docCount) {
+  if (scratch.docCount !== docCount || scratch.fieldCount !== fieldCount) {
+    Object.assign(scratch, {
+      docCount,
+      fieldCount,
+      sums: Array.from({ length: fieldCount }, () => new Float64Array(docCount)),
+      seen: new Uint8Array(docCount),
+      touched: new Int32Array(docCount),
+      position: new Int32Array(docCount).fill(-1)
+    })
+  }
+  return scratch
 }
 
 /**
@@ -379,14 +402,21 @@ export function createSearchEngine (lunr, manifest, load) {
 
   /** Scores re-made by coverage of the reader's words, then lunr's score (search-meaning.js). */
   function byMeaning (scored, plan) {
-    const position = new Int32Array(manifest.count).fill(-1)
-    scored.refs.forEach((ref, at) => { position[ref] = at })
+    const { refs } = scored
+    const { position } = scratchFor(fieldCount, manifest.count)
+    for (let at = 0; at < refs.length; at++) position[refs[at]] = at
     const hitsOf = (term, visit) => {
-      scored.postingsOf(term).forEach(({ docs }, field) => {
-        for (const ref of docs) if (position[ref] >= 0) visit(position[ref], field)
-      })
+      const perField = scored.postingsOf(term)
+      for (let field = 0; field < perField.length; field++) {
+        const { docs } = perField[field]
+        for (let at = 0; at < docs.length; at++) {
+          const hit = position[docs[at]]
+          if (hit >= 0) visit(hit, field)
+        }
+      }
     }
-    const credit = creditsFromPostings(scored.refs.length, scored.terms, hitsOf, plan, bodyField)
+    const credit = creditsFromPostings(refs.length, scored.terms, hitsOf, plan, bodyField)
+    for (let at = 0; at < refs.length; at++) position[refs[at]] = -1
     return { ...scored, scores: coverageScores(scored.scores, credit, plan, isFiller, manifest.count) }
   }
 
@@ -450,7 +480,7 @@ export function createSearchEngine (lunr, manifest, load) {
     const empty = { refs: new Int32Array(0), scores: new Float64Array(0), terms: [], fuzzy: false }
     const ranked = words.length ? await rank(words) : themes.size ? everythingIn(wanted) : empty
     const perCombo = new Int32Array(facts.combos.length)
-    for (const ref of ranked.refs) perCombo[comboOf[ref]]++
+    for (let at = 0; at < ranked.refs.length; at++) perCombo[comboOf[ranked.refs[at]]]++
     const counts = {}
     facts.combos.forEach((combo, number) => {
       for (const theme of combo) counts[theme] = (counts[theme] || 0) + perCombo[number]

@@ -239,19 +239,21 @@ export function creditSheet (count, plan, phrases) {
 
   function credits () {
     const credit = new Float64Array(count * words)
+    const spans = plan.map(({ span }) => span)
     for (let at = 0; at < count; at++) {
-      phrases.forEach(({ word, size }, slot) => {
-        const all = 2 ** size - 1
+      for (let slot = 0; slot < slots; slot++) {
+        const all = 2 ** phrases[slot].size - 1
         if (parts[at * slots + slot] === all) {
-          raise(related, at * words + word, RELATED_CREDIT * (outside[at * slots + slot] === all ? 1 : BODY_CREDIT))
+          const outsideAll = outside[at * slots + slot] === all
+          raise(related, at * words + phrases[slot].word, RELATED_CREDIT * (outsideAll ? 1 : BODY_CREDIT))
         }
-      })
+      }
       for (let word = 0; word < words; word++) {
-        const start = plan[word].span
+        const start = spans[word]
         let mine = own[at * words + word]
         if (start >= 0) {
           // The reader's phrase counts as a whole: its weakest word.
-          for (let other = start; other < words && plan[other].span === start; other++) {
+          for (let other = start; other < words && spans[other] === start; other++) {
             mine = Math.min(mine, own[at * words + other])
           }
         }
@@ -304,8 +306,9 @@ export function foundOwnWords (terms, plan) {
  */
 export function coverageScores (scores, credit, plan, isFiller, docCount) {
   const words = plan.length
+  const hits = scores.length
   const found = new Float64Array(words)
-  for (let at = 0; at < scores.length; at++) {
+  for (let at = 0; at < hits; at++) {
     for (let word = 0; word < words; word++) if (credit[at * words + word] > 0) found[word]++
   }
   // A word found in few items tells more about what the reader wants than one found in many.
@@ -315,11 +318,13 @@ export function coverageScores (scores, credit, plan, isFiller, docCount) {
   })
   const total = weights.reduce((sum, weight) => sum + weight, 0) || 1
   let top = 0
-  for (const score of scores) if (score > top) top = score
-  return Float64Array.from(scores, (score, at) => {
+  for (let at = 0; at < hits; at++) if (scores[at] > top) top = scores[at]
+  const ranked = new Float64Array(hits)
+  for (let at = 0; at < hits; at++) {
     let covered = 0
     for (let word = 0; word < words; word++) covered += weights[word] * credit[at * words + word]
     const step = Math.round((covered / total) * STEPS)
-    return step * (top + 1) + score
-  })
+    ranked[at] = step * (top + 1) + scores[at]
+  }
+  return ranked
 }
