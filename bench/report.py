@@ -198,8 +198,9 @@ SCALING_INTRO = (
     "of its words and their groups' files, then the chunks of the first 5 results it draws and after them those "
     "of the other 15, so its download grows only with the manifest (about 1.7 bytes compressed per document, "
     "for the theme counts). A site whose whole index compresses under 80 KB gets one file "
-    "(`HUB_SEARCH_SINGLE_FILE_MAX_BYTES`), from which the page takes the groups' postings itself. pelican-lunr's single script grows with every word. Pagefind splits "
-    "its index into chunks by word and its results into one fragment per page."
+    "(`HUB_SEARCH_SINGLE_FILE_MAX_BYTES`), from which the page takes the groups' postings itself. "
+    "pelican-lunr's single script grows with every word. Pagefind splits its index into chunks by word and "
+    "its results into one fragment per page."
 )
 SCALING_HEADER = (
     "Size",
@@ -351,11 +352,13 @@ METHOD = """## Method
   the HTML, styles and images (ours includes `init.js`, `search-ui.js` and the other search modules).
   *Warm keystroke latency*: on a loaded page, 30 queries typed a letter at a time, every prefix searched
   through the variant's own API with the first result's display data (our engine's `search` and
-  `documents`, `lunr.Index.search`, `pagefind.search` plus the first result's `data()`); ours searches every
-  prefix once untimed first, so the shards each keystroke needs are loaded, as they are while a reader
-  types; drawing the results is not included. *New query*: the 30 queries whole, with the HTTP cache off;
-  ours with a fresh engine per query (only the manifest kept), so every query fetches its shards and its
-  first result's chunk; Pagefind's one instance keeps the chunks it loaded, as it does for a reader.
+  `documents`, `lunr.Index.search`, `pagefind.search` plus the first result's `data()`); ours and
+  Pagefind's search every prefix once untimed first, first result's display data included, so what each
+  keystroke needs is loaded (our shards and display chunk, Pagefind's index chunks and fragment) and the
+  figure is the search itself; fetching is what *New query* measures. Drawing the results is not
+  included. *New query*: the 30 queries whole, with the HTTP cache off; ours with a fresh engine per query
+  (only the manifest kept), so every query fetches its shards and its first result's chunk; Pagefind's one
+  instance keeps the chunks it loaded, as it does for a reader.
   *Article page*: the first article, loaded until the network is idle, before any search; render-blocking
   scripts are classic scripts with a `src` and neither `async` nor `defer`.
 - **Noise**: the machine may run other work; the load averages above show how busy it was. Re-run with
