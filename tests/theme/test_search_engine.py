@@ -1,6 +1,8 @@
 """Unit tests of the search modules, run in Node: the pure helpers, and the engine over the
 files the Python build writes (one file and many shards)."""
 
+import json
+
 import pytest
 from hub.search_index import build_search_files, document_for
 
@@ -206,6 +208,27 @@ def test_sharded_engine_fetches_only_what_a_query_needs(tmp_path):
     shards = [name for name in phone["fetched"] if name.startswith("s")]
     assert 1 <= len(shards) <= 2 and "terms.json" not in phone["fetched"]
     assert [name for name in phone["fetched"] if name.startswith("d")] == ["d3.json"]  # refs 24-31: tips by title
+
+
+@pytest.mark.parametrize("single_file_max", [None, 0], ids=["one-file", "sharded"])
+def test_a_related_word_met_only_in_bodies_is_found_nowhere(tmp_path, single_file_max):
+    """ "sorry" is in a body only, so it is not in the group's postings: it matches nothing, and a
+    sharded site does not fetch its shard to look for it there."""
+    docs = [
+        document_for("/tips/regret/", "Name a regret", "tip", [], "Out loud.", "<p>Then listen.</p>", ""),
+        document_for("/tips/walk/", "Walk at dusk", "tip", [], "Slowly.", "<p>Say sorry first.</p>", ""),
+        *[document_for(f"/tips/f{n}/", f"Filler {n}", "tip", [], "Filler.", f"<p>zz{n}</p>", "") for n in range(20)],
+    ]
+    words = {"related": [["apolog", "regret", "sorri"]], "filler": []}
+    options = {} if single_file_max is None else {"shard_bytes": 200, "single_file_max": 0}
+    for name, data in build_search_files(docs, THEMES, words, **options).files:
+        (tmp_path / name).write_bytes(data)
+    (found,) = run_driver(tmp_path, [["apology", []]])
+    assert [result["url"] for result in found["results"]] == ["/tips/regret/"]
+    if single_file_max == 0:
+        (shard,) = [name for name in found["fetched"] if name.startswith("s")]  # the reader's word's
+        assert "sorri" not in json.loads((tmp_path / shard).read_text())["terms"]
+        assert "r0.json" in found["fetched"]
 
 
 # search-ranking.js

@@ -324,14 +324,19 @@ export function createSearchEngine (lunr, manifest, load) {
   /**
    * Where each related word of a plan is looked up: its group's file. A query word's related
    * words then cost one small request beside its own shard, not the shards of every related
-   * word, and rank exactly as in one file. (One file: nothing to fetch.)
+   * word, and rank exactly as in one file. (One file: nothing to fetch.) A word the file
+   * leaves out counts nowhere outside the body, so it is found nowhere: its shard is not
+   * fetched, and its body postings never stand in for the group's.
    */
   async function relatedHomes (plan) {
     const homes = new Map()
     const numbers = [...new Set(plan.flatMap((word) => word.groups))]
       .filter((number) => related.singles[number].length || related.multis[number].length)
     const files = await Promise.all(numbers.map(relatedFile))
-    for (const file of files) for (const term of file.terms) homes.set(term, file)
+    files.forEach((file, at) => {
+      const number = numbers[at]
+      for (const term of [...related.singles[number], ...related.multis[number].flat()]) homes.set(term, file)
+    })
     return homes
   }
 
