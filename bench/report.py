@@ -356,9 +356,10 @@ METHOD = """## Method
   Pagefind's search every prefix once untimed first, first result's display data included, so what each
   keystroke needs is loaded (our shards and display chunk, Pagefind's index chunks and fragment) and the
   figure is the search itself; fetching is what *New query* measures. Drawing the results is not
-  included. *New query*: the 30 queries whole, with the HTTP cache off; ours with a fresh engine per query
-  (only the manifest kept), so every query fetches its shards and its first result's chunk; Pagefind's one
-  instance keeps the chunks it loaded, as it does for a reader.
+  included. *New query*: the 30 queries whole, with the HTTP cache off, three passes alternating
+  between variants; ours with a fresh engine per query (only the manifest kept), so every query fetches
+  its shards and its first result's chunk; Pagefind's one instance per pass keeps the chunks it loaded,
+  as it does for a reader.
   *Article page*: the first article, loaded until the network is idle, before any search; render-blocking
   scripts are classic scripts with a `src` and neither `async` nor `defer`.
 - **Noise**: the machine may run other work; the load averages above show how busy it was. Re-run with
