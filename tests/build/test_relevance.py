@@ -15,9 +15,9 @@ from bench.searchers import hub_results
 
 FLOORS = {
     QUERIES_FILE: {"hit3": 0.94, "ndcg5": 0.77, "mrr": 0.83},
-    # Measured 0.803 / 0.721 / 0.731 once every related word is looked for on a sharded index
-    # as in one file (the editor's phrasings were tuned while a sharded index skipped some).
-    HELDOUT_FILE: {"hit3": 0.78, "ndcg5": 0.70, "mrr": 0.71},
+    # Measured 0.820 / 0.727 / 0.741 once a related word counts only outside the body, as its
+    # group's postings say (before, one missing from them fell back to its body postings).
+    HELDOUT_FILE: {"hit3": 0.80, "ndcg5": 0.70, "mrr": 0.72},
 }
 MAX_ZERO_RESULTS = 0
 
