@@ -118,13 +118,14 @@ def to_json_bytes(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def search_files_hash(
+def search_folder(
     documents: Sequence[SearchDocument],
     theme_names: Mapping[str, str],
     words: Mapping[str, Any] | None = None,
     single_file_max: int = SINGLE_FILE_MAX_BYTES,
 ) -> str:
-    """A hash of everything the search files are built from, and of how they are built.
+    """The folder of this build's search files (e.g. ``3f2a9c1b7d``; the manifest is MANIFEST_NAME in it):
+    a hash of everything the files are built from, and of how they are built.
 
     Naming the folder by its inputs (not its bytes) lets pages that link it be written while
     the index is still being built; any change to a document changes the name.
@@ -138,16 +139,6 @@ def search_files_hash(
         "docs": [vars(doc) for doc in ordered(documents)],
     }
     return hashlib.sha256(to_json_bytes(inputs)).hexdigest()[:10]
-
-
-def search_folder(
-    documents: Sequence[SearchDocument],
-    theme_names: Mapping[str, str],
-    words: Mapping[str, Any] | None = None,
-    single_file_max: int = SINGLE_FILE_MAX_BYTES,
-) -> str:
-    """The folder of this build's search files, e.g. ``3f2a9c1b7d``; the manifest is MANIFEST_NAME in it."""
-    return search_files_hash(documents, theme_names, words, single_file_max)
 
 
 @dataclass(frozen=True)
@@ -287,7 +278,7 @@ def phrase_items(
     reads it the same from either.
     """
     body = [name for name, _ in fields].index("body")
-    postings = {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
+    postings = _term_postings(shards)
     entries = [
         group[position].split() for group, positions in zip(groups, targets, strict=True) for position in positions
     ]
@@ -322,7 +313,7 @@ def related_postings(
     same rule (search-engine.js, groupPostings).
     """
     body = [name for name, _ in fields].index("body")
-    postings = {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
+    postings = _term_postings(shards)
     phrased = {word: set(refs) for word, refs in phrase_items(groups, targets, shards, fields).items()}
     files = []
     for number, (group, positions) in enumerate(zip(groups, targets, strict=True)):
@@ -345,6 +336,11 @@ def _strongest(entry: Sequence[Sequence[int]], allowed: set[int] | None, most: i
             if allowed is None or ref in allowed:
                 totals[ref] = totals.get(ref, 0) + weight
     return set(sorted(totals, key=lambda ref: (-totals[ref], ref))[:most])
+
+
+def _term_postings(shards: Sequence[Shard]) -> dict[str, list[list[int]]]:
+    """Every term's encoded postings, from all shards."""
+    return {term: entry for shard in shards for term, entry in zip(shard.terms, shard.postings, strict=True)}
 
 
 def _refs(flat: Sequence[int]) -> list[int]:

@@ -317,8 +317,7 @@ export function createSearchEngine (lunr, manifest, load) {
   function inlineGroup (number) {
     const whole = manifest.inline.shard
     inlinePositions ||= new Map(whole.terms.map((term, at) => [term, at]))
-    const words = [...related.singles[number], ...related.multis[number].flat()]
-    return groupPostings(whole, words, manifest.inline.phrased || {}, bodyField, manifest.relatedItems, inlinePositions)
+    return groupPostings(whole, related.words[number], manifest.inline.phrased || {}, bodyField, manifest.relatedItems, inlinePositions)
   }
 
   /**
@@ -330,12 +329,10 @@ export function createSearchEngine (lunr, manifest, load) {
    */
   async function relatedHomes (plan) {
     const homes = new Map()
-    const numbers = [...new Set(plan.flatMap((word) => word.groups))]
-      .filter((number) => related.singles[number].length || related.multis[number].length)
+    const numbers = [...new Set(plan.flatMap((word) => word.groups))].filter((number) => related.words[number].length)
     const files = await Promise.all(numbers.map(relatedFile))
     files.forEach((file, at) => {
-      const number = numbers[at]
-      for (const term of [...related.singles[number], ...related.multis[number].flat()]) homes.set(term, file)
+      for (const term of related.words[numbers[at]]) homes.set(term, file)
     })
     return homes
   }

@@ -78,6 +78,8 @@ export function relatedIndex (data) {
     phrases,
     singles: looked.map((entries) => entries.filter((entry) => !entry.includes(' '))),
     multis: looked.map((entries) => entries.filter((entry) => entry.includes(' ')).map((entry) => entry.split(' '))),
+    // Every word a group's postings are looked up for: its single words and its phrases' words.
+    words: looked.map((entries) => entries.flatMap((entry) => entry.split(' '))),
     filler: new Set((data && data.filler) || [])
   }
 }
